@@ -1,0 +1,30 @@
+// RAM: 4.10 GB = 1.60 base + exec 1.30 + scp 0.60 + getScriptRam 0.10 + isRunning 0.10
+//      + getServerMoneyAvailable 0.10 + getServerMaxMoney 0.10
+//
+// Task: grow the target's money to its maximum. ns.args = [target, growThreads, weakenThreads, tag]. Each
+// round runs the grow threads and the weaken threads that cancel their security rise (weaken outlasts grow,
+// so it lands last), each in an allocation of its own.
+import { performTask, releaseHelpers, reserveHelpers, startHelpers, startTask, waitForHelpers, wholeParam } from "bitalloc/task.js";
+
+const SOWN = 0.99; // the selector's harvest threshold: money at 99 % of max
+
+export async function main(ns, overrides) {
+  const task = await startTask(ns, "sow", overrides);
+  const growThreads = wholeParam(task, 0, 1);
+  const weakenThreads = wholeParam(task, 1, 1);
+  await performTask(task, async () => {
+    while (ns.getServerMoneyAvailable(task.target) < SOWN * ns.getServerMaxMoney(task.target)) {
+      const grow = await reserveHelpers(task, "bitalloc/grow.js", growThreads, { shrinkable: true, coreDependent: true });
+      if (!grow.ok) return { outcome: "helpers-refused", detail: grow.reason };
+      const weaken = await reserveHelpers(task, "bitalloc/weaken.js", weakenThreads, { shrinkable: true, coreDependent: true });
+      if (!weaken.ok) return { outcome: "helpers-refused", detail: weaken.reason };
+      await startHelpers(task, weaken.reservation, [task.target, 0]);
+      if ((await startHelpers(task, grow.reservation, [task.target, 0])) === 0) {
+        return { outcome: "helpers-refused", detail: "the game refused every grow helper" };
+      }
+      await waitForHelpers(task);
+      await releaseHelpers(task);
+    }
+    return { outcome: "completed" };
+  });
+}

@@ -1,0 +1,23 @@
+// RAM: 3.90 GB = 1.60 base + exec 1.30 + scp 0.60 + getScriptRam 0.10 + isRunning 0.10
+//      + getServerSecurityLevel 0.10 + getServerMinSecurityLevel 0.10
+//
+// Task: lower the target's security to its minimum. ns.args = [target, weakenThreads, tag] (bitalloc's
+// selector plans the threads). Each round runs up to weakenThreads weaken threads in an allocation of its own.
+import { performTask, releaseHelpers, reserveHelpers, startHelpers, startTask, waitForHelpers, wholeParam } from "bitalloc/task.js";
+
+export async function main(ns, overrides) {
+  const task = await startTask(ns, "till", overrides);
+  const weakenThreads = wholeParam(task, 0, 1);
+  await performTask(task, async () => {
+    while (ns.getServerSecurityLevel(task.target) > ns.getServerMinSecurityLevel(task.target)) {
+      const weaken = await reserveHelpers(task, "bitalloc/weaken.js", weakenThreads, { shrinkable: true, coreDependent: true });
+      if (!weaken.ok) return { outcome: "helpers-refused", detail: weaken.reason };
+      if ((await startHelpers(task, weaken.reservation, [task.target, 0])) === 0) {
+        return { outcome: "helpers-refused", detail: "the game refused every weaken helper" };
+      }
+      await waitForHelpers(task);
+      await releaseHelpers(task);
+    }
+    return { outcome: "completed" };
+  });
+}
