@@ -182,7 +182,7 @@ test("cores come from a probe run inside its own allocation, then reach the scan
   });
   await runAgent(game, bitalloc, 8000);
 
-  const [request] = bitalloc.callsTo("POST", "/allocations");
+  const [request] = bitalloc.callsExactly("POST", "/allocations");
   assert.equal(request.body.filename, "bitalloc/probe.js");
   assert.equal(request.body.chunkSize, 3.6);
   assert.equal(request.body.numChunks, 1);

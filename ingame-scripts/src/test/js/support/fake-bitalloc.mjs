@@ -76,6 +76,10 @@ export class FakeBitalloc {
     waiter?.();
   }
 
+  callsExactly(method, path) {
+    return this.calls.filter((c) => c.method === method && c.path === path);
+  }
+
   callsTo(method, pathStart) {
     return this.calls.filter((c) => c.method === method && c.path.startsWith(pathStart));
   }

@@ -1,4 +1,4 @@
-// RAM: 6.35 GB = 1.60 base + exec 1.30 + scp 0.60 + getScriptRam 0.10 + isRunning 0.10
+// RAM: 6.25 GB = 1.60 base + exec 1.30 + scp 0.60 + getScriptRam 0.10 + isRunning 0.10
 //      + hackAnalyze 1.00 + growthAnalyze 1.00 + getServerSecurityLevel 0.10 + getServerMinSecurityLevel 0.10
 //      + getServerMoneyAvailable 0.10 + getServerMaxMoney 0.10 + getHackTime 0.05 + getGrowTime 0.05
 //      + getWeakenTime 0.05

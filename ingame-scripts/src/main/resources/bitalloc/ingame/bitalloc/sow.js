@@ -1,4 +1,4 @@
-// RAM: 4.10 GB = 1.60 base + exec 1.30 + scp 0.60 + getScriptRam 0.10 + isRunning 0.10
+// RAM: 3.90 GB = 1.60 base + exec 1.30 + scp 0.60 + getScriptRam 0.10 + isRunning 0.10
 //      + getServerMoneyAvailable 0.10 + getServerMaxMoney 0.10
 //
 // Task: grow the target's money to its maximum. ns.args = [target, growThreads, weakenThreads, tag]. Each
@@ -14,12 +14,12 @@ export async function main(ns, overrides) {
   const weakenThreads = wholeParam(task, 1, 1);
   await performTask(task, async () => {
     while (ns.getServerMoneyAvailable(task.target) < SOWN * ns.getServerMaxMoney(task.target)) {
-      const grow = await reserveHelpers(task, "bitalloc/grow.js", growThreads, { shrinkable: true, coreDependent: true });
-      if (!grow.ok) return { outcome: "helpers-refused", detail: grow.reason };
-      const weaken = await reserveHelpers(task, "bitalloc/weaken.js", weakenThreads, { shrinkable: true, coreDependent: true });
-      if (!weaken.ok) return { outcome: "helpers-refused", detail: weaken.reason };
-      await startHelpers(task, weaken.reservation, [task.target, 0]);
-      if ((await startHelpers(task, grow.reservation, [task.target, 0])) === 0) {
+      const growGrant = await reserveHelpers(task, "bitalloc/grow.js", growThreads, { shrinkable: true, coreDependent: true });
+      if (!growGrant.ok) return { outcome: "helpers-refused", detail: growGrant.reason };
+      const weakenGrant = await reserveHelpers(task, "bitalloc/weaken.js", weakenThreads, { shrinkable: true, coreDependent: true });
+      if (!weakenGrant.ok) return { outcome: "helpers-refused", detail: weakenGrant.reason };
+      await startHelpers(task, weakenGrant.reservation, [task.target, 0]);
+      if ((await startHelpers(task, growGrant.reservation, [task.target, 0])) === 0) {
         return { outcome: "helpers-refused", detail: "the game refused every grow helper" };
       }
       await waitForHelpers(task);

@@ -10,9 +10,9 @@ export async function main(ns, overrides) {
   const weakenThreads = wholeParam(task, 0, 1);
   await performTask(task, async () => {
     while (ns.getServerSecurityLevel(task.target) > ns.getServerMinSecurityLevel(task.target)) {
-      const weaken = await reserveHelpers(task, "bitalloc/weaken.js", weakenThreads, { shrinkable: true, coreDependent: true });
-      if (!weaken.ok) return { outcome: "helpers-refused", detail: weaken.reason };
-      if ((await startHelpers(task, weaken.reservation, [task.target, 0])) === 0) {
+      const weakenGrant = await reserveHelpers(task, "bitalloc/weaken.js", weakenThreads, { shrinkable: true, coreDependent: true });
+      if (!weakenGrant.ok) return { outcome: "helpers-refused", detail: weakenGrant.reason };
+      if ((await startHelpers(task, weakenGrant.reservation, [task.target, 0])) === 0) {
         return { outcome: "helpers-refused", detail: "the game refused every weaken helper" };
       }
       await waitForHelpers(task);
