@@ -109,7 +109,7 @@ test("a killed task gives back the allocations its helpers hold", async () => {
       g.killProcess(ns.pid);
     },
   });
-  await tillMain(ns, bitalloc.environment());
+  await assert.rejects(tillMain(ns, bitalloc.environment()), /ScriptDeath/);
 
   assert.ok(bitalloc.callsTo("DELETE", "/allocations/alloc-1").length >= 1);
 });

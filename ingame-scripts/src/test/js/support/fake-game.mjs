@@ -155,7 +155,7 @@ export class FakeGame {
     game.lastSeen.set(pid, game.processes.get(pid));
     const here = () => me().hostname;
     const targetOf = (host) => game.server(host);
-    return {
+    const ns = {
       get pid() {
         return pid;
       },
@@ -230,5 +230,14 @@ export class FakeGame {
       grow: async (target, options) => game.helperCalls.push({ call: "grow", pid, target, options }),
       weaken: async (target, options) => game.helperCalls.push({ call: "weaken", pid, target, options }),
     };
+    // Like the game: once the script is dead (killed, its atExit running, or ended), NS calls throw.
+    for (const [name, fn] of Object.entries(ns)) {
+      if (typeof fn !== "function") continue;
+      ns[name] = (...args) => {
+        if (!game.processes.has(pid)) throw new Error(`ScriptDeath: ${name} called by dead pid ${pid}`);
+        return fn(...args);
+      };
+    }
+    return ns;
   }
 }

@@ -7,7 +7,7 @@
 // When bitalloc is down it keeps scanning and retries with back-off.
 import {
   callBitalloc, claim, environmentOf, execWithFiles, ram2, randomId, registerSelf, releaseAllocation,
-  requestAllocation, tagArgs, unregisterSelf, useEnvironment,
+  requestAllocation, tagArgs, unregister, useEnvironment,
 } from "bitalloc/lib.js";
 
 const PROBE_SCRIPT = "bitalloc/probe.js";
@@ -39,7 +39,7 @@ export async function main(ns, overrides) {
   ns.disableLog("ALL");
   const agent = newAgent(ns);
   ns.atExit(() => {
-    unregisterSelf(ns);
+    unregister(ns, agent.me.server, agent.me.pid);
     if (agent.probe) releaseAllocation(ns, agent.probe.allocationId);
   });
   ns.print(`bitalloc agent pid ${agent.me.pid} on ${agent.me.server}, session ${agent.session}, talking to ${agent.env.baseUrl}`);

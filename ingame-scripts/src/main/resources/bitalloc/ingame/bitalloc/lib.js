@@ -90,7 +90,7 @@ export async function requestAllocation(ns, request) {
   const answer = await callBitalloc(ns, "POST", "/allocations", body);
   const grant = answer.json;
   if (answer.ok && grant && grant.allocationId && Array.isArray(grant.hosts)) {
-    return { ok: true, status: answer.status, allocationId: grant.allocationId, tag: grant.tag, hosts: grant.hosts };
+    return { ok: true, status: answer.status, allocationId: grant.allocationId, tag: grant.tag || grant.allocationId, hosts: grant.hosts };
   }
   return { ok: false, status: answer.status, problem: grant, error: answer.error };
 }
@@ -126,10 +126,9 @@ export async function registerSelf(ns) {
   });
 }
 
-/** DELETE /registrations/{hostname}/{pid}. */
-export async function unregisterSelf(ns) {
-  const me = ns.self();
-  return callBitalloc(ns, "DELETE", `/registrations/${encodeURIComponent(me.server)}/${me.pid}`);
+/** DELETE /registrations/{hostname}/{pid}. Makes no NS call, so an atExit handler can use it. */
+export async function unregister(ns, hostname, pid) {
+  return callBitalloc(ns, "DELETE", `/registrations/${encodeURIComponent(hostname)}/${pid}`);
 }
 
 /** POST /heartbeats {pid, filename, target, lifecycle}. */
