@@ -1,6 +1,8 @@
 package bitalloc.application;
 
 import bitalloc.application.config.BitallocConfig;
+import bitalloc.application.port.in.PollNetwork;
+import bitalloc.application.port.in.TickSelector;
 import bitalloc.application.port.out.AllocationIds;
 import bitalloc.application.port.out.Clock;
 import bitalloc.application.port.out.GameState;
@@ -17,6 +19,7 @@ import bitalloc.domain.allocation.AllocationId;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.time.Duration;
 import java.util.UUID;
 
 /** Builds the application's injector the way the composition root does, with in-memory fakes for every port. */
@@ -55,6 +58,18 @@ final class TestBitalloc {
                 });
             }
         });
+    }
+
+    /** Runs the two loops by hand in virtual time: a tick every 500 ms, a poll every 2 s, then the scripts. */
+    void run(Duration duration, FakeTaskScripts scripts) {
+        for (long step = 0; step < duration.toMillis() / 500; step++) {
+            clock.advance(Duration.ofMillis(500));
+            if (clock.now().toEpochMilli() % 2000 == 0) {
+                get(PollNetwork.class).poll();
+            }
+            get(TickSelector.class).tick();
+            scripts.step();
+        }
     }
 
     <T> T get(Class<T> type) {
