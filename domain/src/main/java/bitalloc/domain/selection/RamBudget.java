@@ -1,0 +1,52 @@
+package bitalloc.domain.selection;
+
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.ram.Ram;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+
+/**
+ * The RAM a new task may plan with: the allocator's free RAM per host, less what earlier tasks were promised
+ * and do not hold yet. A task script needs one host; helper threads spread over hosts, so their capacity is the
+ * sum over hosts of the whole threads each can hold, never the total free RAM divided by the thread size.
+ */
+public final class RamBudget {
+
+    private final Map<HostName, Ram> freeByHost;
+    private final Ram promisedToHelpers;
+
+    private RamBudget(Map<HostName, Ram> freeByHost, Ram promisedToHelpers) {
+        this.freeByHost = freeByHost;
+        this.promisedToHelpers = promisedToHelpers;
+    }
+
+    public static RamBudget of(Map<HostName, Ram> freeByHost) {
+        return new RamBudget(freeByHost, Ram.ZERO);
+    }
+
+    /** This budget with {@code footprint} promised: its script's RAM on its host, its helpers' RAM anywhere. */
+    public RamBudget promising(RamFootprint footprint) {
+        Map<HostName, Ram> free = freeByHost.computeIfPresent(footprint.scriptHost(),
+                (host, ram) -> ram.minusOrZero(footprint.scriptRam()))._2;
+        return new RamBudget(free, promisedToHelpers.plus(footprint.helperRam()));
+    }
+
+    /** The host with the most free RAM that can hold {@code scriptRam} (ties: first by name). */
+    public Option<HostName> hostFor(Ram scriptRam) {
+        return freeByHost
+                .filter((host, free) -> free.isAtLeast(scriptRam))
+                .toList()
+                .maxBy((a, b) -> a._2.compareTo(b._2) != 0 ? a._2.compareTo(b._2) : b._1.compareTo(a._1))
+                .map(entry -> entry._1);
+    }
+
+    /**
+     * Whole threads of {@code threadRam} that fit, host by host, once promised helper RAM is set aside (rounded
+     * up to whole threads, so a promise never shrinks into a gap too small to matter).
+     */
+    public long threadCapacity(Ram threadRam) {
+        long fitting = freeByHost.values().map(free -> free.chunksOf(threadRam)).sum().longValue();
+        long promised = -Math.floorDiv(-promisedToHelpers.hundredths(), threadRam.hundredths());
+        return Math.max(0, fitting - promised);
+    }
+}
