@@ -4,8 +4,6 @@ import bitalloc.adapters.sim.check.HostRamInvariant;
 import bitalloc.adapters.sim.check.InvariantCheck;
 import bitalloc.adapters.sim.check.InvariantViolation;
 import bitalloc.adapters.sim.fault.FaultInjector;
-import bitalloc.adapters.sim.game.Bitburner28Formulas;
-import bitalloc.adapters.sim.game.GameFormulas;
 import bitalloc.adapters.sim.game.GameStateView;
 import bitalloc.adapters.sim.game.HelperEffects;
 import bitalloc.adapters.sim.kernel.RandomStreams;
@@ -28,6 +26,8 @@ import bitalloc.application.port.out.Clock;
 import bitalloc.application.port.out.Launcher;
 import bitalloc.application.port.out.ProcessTable;
 import bitalloc.domain.allocation.AllocationId;
+import bitalloc.domain.game.BitNode;
+import bitalloc.domain.game.HackingFormulas;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,7 @@ public final class SimWorld {
     private final List<InvariantCheck> invariants = new ArrayList<>();
     private boolean started;
 
-    private SimWorld(Scenario scenario, long seed, GameFormulas formulas) {
+    private SimWorld(Scenario scenario, long seed, HackingFormulas formulas) {
         this.scenario = scenario;
         this.seed = seed;
         RandomStreams random = new RandomStreams(seed);
@@ -94,13 +94,9 @@ public final class SimWorld {
         this.gameState = new SimGameState(network, simulation, scenario.hacking());
     }
 
+    /** A BitNode-1 world. */
     public static SimWorld create(Scenario scenario, long seed) {
-        return new SimWorld(scenario, seed, new Bitburner28Formulas());
-    }
-
-    /** The same world with other hacking formulas (e.g. the shared ones of {@code bitalloc.domain.game}). */
-    public static SimWorld create(Scenario scenario, long seed, GameFormulas formulas) {
-        return new SimWorld(scenario, seed, formulas);
+        return new SimWorld(scenario, seed, new HackingFormulas(BitNode.ONE));
     }
 
     // ---- ports and plugs ---------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package bitalloc.adapters.sim.script;
 
-import bitalloc.adapters.sim.game.GameFormulas;
 import bitalloc.adapters.sim.network.ExitCause;
 import bitalloc.adapters.sim.network.ProcessBehaviour;
 import bitalloc.adapters.sim.network.SimProcess;
@@ -9,6 +8,7 @@ import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.host.HostName;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.time.Duration;
 
 /**
  * A hack, grow or weaken worker: args {@code <target> [--allocId=<id>]}. Its duration is fixed from the target's
@@ -41,21 +41,20 @@ final class HelperScript implements ProcessBehaviour {
             return;
         }
         SimTarget victim = target.get();
-        GameFormulas formulas = runtime.effects().formulas();
         int level = runtime.hackingLevel();
-        double seconds;
+        Duration time;
         switch (spec.role()) {
             case HACK_HELPER:
-                seconds = formulas.hackSeconds(victim, level);
+                time = runtime.effects().hackTime(victim, level);
                 break;
             case GROW_HELPER:
-                seconds = formulas.growSeconds(victim, level);
+                time = runtime.effects().growTime(victim, level);
                 break;
             default:
-                seconds = formulas.weakenSeconds(victim, level);
+                time = runtime.effects().weakenTime(victim, level);
                 break;
         }
-        long duration = runtime.profile().startDelay().toMillis() + ScriptRuntime.millis(seconds);
+        long duration = runtime.profile().startDelay().toMillis() + ScriptRuntime.millis(time);
         runtime.simulation().after(duration, () -> finish(process, victim));
     }
 
@@ -73,7 +72,7 @@ final class HelperScript implements ProcessBehaviour {
                 }
                 break;
             case GROW_HELPER:
-                runtime.effects().grow(victim, threads, cores);
+                runtime.effects().grow(victim, threads, cores, runtime.hackingLevel());
                 break;
             default:
                 runtime.effects().weaken(victim, threads, cores);

@@ -156,8 +156,8 @@ public final class ScriptRuntime {
         liveCoreServices.remove(service);
     }
 
-    /** Virtual milliseconds for a duration the formulas give in seconds (at least 1 ms). */
-    static long millis(double seconds) {
-        return Math.max(1, Math.round(seconds * 1000));
+    /** Virtual milliseconds for a duration the formulas give (rounded to the nearest ms, at least 1 ms). */
+    static long millis(java.time.Duration duration) {
+        return Math.max(1, (duration.toNanos() + 500_000) / 1_000_000);
     }
 }

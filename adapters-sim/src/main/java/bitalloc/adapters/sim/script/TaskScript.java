@@ -1,6 +1,9 @@
 package bitalloc.adapters.sim.script;
 
-import bitalloc.adapters.sim.game.GameFormulas;
+import bitalloc.adapters.sim.game.HelperEffects;
+import bitalloc.domain.game.HackingFormulas;
+import bitalloc.domain.game.Player;
+import bitalloc.domain.game.TargetServer;
 import bitalloc.adapters.sim.network.ExitCause;
 import bitalloc.adapters.sim.network.ProcessBehaviour;
 import bitalloc.adapters.sim.network.SimProcess;
@@ -151,9 +154,8 @@ public final class TaskScript implements ProcessBehaviour {
     }
 
     private void sow(long growThreads) {
-        GameFormulas formulas = runtime.effects().formulas();
-        long weakenThreads = (long) Math.ceil(
-                growThreads * formulas.growSecurityPerThread() / formulas.weakenPerThread(1));
+        HackingFormulas formulas = runtime.effects().formulas();
+        long weakenThreads = formulas.weakenThreadsFor(formulas.growSecurityIncrease(growThreads), 1);
         ScriptSpec grow = runtime.catalog().get(ScriptCatalog.GROW);
         ScriptSpec weaken = runtime.catalog().get(ScriptCatalog.WEAKEN);
         runWave(grow.ramPerThread(), java.util.List.of(new HelperOrder(grow, growThreads),
@@ -346,9 +348,8 @@ public final class TaskScript implements ProcessBehaviour {
         }
 
         void start() {
-            GameFormulas formulas = runtime.effects().formulas();
             long spacing = Math.max(1,
-                    ScriptRuntime.millis(formulas.weakenSeconds(target, runtime.hackingLevel())) / batchesInFlight);
+                    ScriptRuntime.millis(runtime.effects().weakenTime(target, runtime.hackingLevel())) / batchesInFlight);
             for (long i = 0; i < batches; i++) {
                 long index = i;
                 runtime.simulation().after(i * spacing, () -> {
@@ -360,15 +361,16 @@ public final class TaskScript implements ProcessBehaviour {
         }
 
         private void launchBatch(long index) {
-            GameFormulas formulas = runtime.effects().formulas();
-            int level = runtime.hackingLevel();
-            double perThread = formulas.hackFractionPerThread(target, level);
+            HackingFormulas formulas = runtime.effects().formulas();
+            TargetServer server = HelperEffects.view(target);
+            Player player = HelperEffects.player(runtime.hackingLevel());
+            double perThread = formulas.hackFractionPerThread(server, player);
             long hackThreads = perThread > 0 ? Math.max(1, (long) Math.floor(fraction / perThread)) : 1;
             double taken = Math.min(0.99, hackThreads * perThread);
-            double growLog = formulas.growLogPerThread(target, 1);
-            long growThreads = growLog > 0 ? (long) Math.ceil(-Math.log(1 - taken) / growLog) + 1 : 1;
-            long weakenThreads = (long) Math.ceil((hackThreads * formulas.hackSecurityPerThread()
-                    + growThreads * formulas.growSecurityPerThread()) / formulas.weakenPerThread(1));
+            long growThreads = Math.max(1, formulas.growThreads(server, player,
+                    server.maxMoney().times(1 - taken), server.maxMoney(), 1));
+            long weakenThreads = formulas.weakenThreadsFor(
+                    formulas.hackSecurityIncrease(hackThreads) + formulas.growSecurityIncrease(growThreads), 1);
             ScriptSpec hack = runtime.catalog().get(ScriptCatalog.HACK);
             ScriptSpec grow = runtime.catalog().get(ScriptCatalog.GROW);
             ScriptSpec weaken = runtime.catalog().get(ScriptCatalog.WEAKEN);

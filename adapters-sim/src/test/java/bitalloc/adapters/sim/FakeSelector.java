@@ -1,0 +1,81 @@
+package bitalloc.adapters.sim;
+
+import bitalloc.adapters.sim.game.HelperEffects;
+import bitalloc.adapters.sim.game.TargetState;
+import bitalloc.adapters.sim.network.SimHost;
+import bitalloc.adapters.sim.network.SimTarget;
+import bitalloc.adapters.sim.script.ScriptCatalog;
+import bitalloc.domain.game.BitNode;
+import bitalloc.domain.game.HackingFormulas;
+import bitalloc.domain.game.Player;
+import bitalloc.domain.game.TargetServer;
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.process.Pid;
+import io.vavr.collection.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A naive selector for world tests: one task per target, classified T1-style, on the host with most free RAM. */
+final class FakeSelector {
+
+    private final SimWorld world;
+    private final int maxTargets;
+    private final HackingFormulas formulas = new HackingFormulas(BitNode.ONE);
+    private final Map<HostName, Pid> running = new LinkedHashMap<>();
+    long launches;
+    long refusals;
+
+    FakeSelector(SimWorld world, int maxTargets) {
+        this.world = world;
+        this.maxTargets = maxTargets;
+    }
+
+    void tick() {
+        running.entrySet().removeIf(e -> world.network().process(e.getValue())
+                .map(p -> !isTask(p.script())).getOrElse(true));
+        int level = world.gameState().hackingLevel();
+        for (TargetState target : world.gameState().targets()) {
+            if (running.size() >= maxTargets) {
+                return;
+            }
+            if (running.containsKey(target.host()) || target.requiredLevel() > level) {
+                continue;
+            }
+            launch(target, level);
+        }
+    }
+
+    private static boolean isTask(String script) {
+        return script.equals(ScriptCatalog.TILL) || script.equals(ScriptCatalog.SOW)
+                || script.equals(ScriptCatalog.HARVEST);
+    }
+
+    private void launch(TargetState state, int level) {
+        SimTarget target = world.network().target(state.host()).get();
+        TargetServer server = HelperEffects.view(target);
+        Player player = Player.atLevel(level);
+        String script;
+        List<String> args;
+        if (state.security() > state.minSecurity() + 1) {
+            script = ScriptCatalog.TILL;
+            args = List.of(state.host().value(), Long.toString(Math.min(200, formulas.weakenThreadsToMinimum(server, 1))));
+        } else if (state.money() < 0.99 * state.maxMoney()) {
+            script = ScriptCatalog.SOW;
+            long threads = formulas.growThreads(server, player, server.money(), server.maxMoney(), 1);
+            args = List.of(state.host().value(), Long.toString(Math.max(1, Math.min(200, threads))));
+        } else {
+            script = ScriptCatalog.HARVEST;
+            args = List.of(state.host().value(), "0.1", "2");
+        }
+        SimHost host = world.network().usableHosts().stream()
+                .max((a, b) -> Long.compare(a.freeRamHundredths(), b.freeRamHundredths())).get();
+        world.launcher().launch(host.name(), script, 1, args).fold(failure -> {
+            refusals++;
+            return null;
+        }, pid -> {
+            launches++;
+            running.put(state.host(), pid);
+            return null;
+        });
+    }
+}
