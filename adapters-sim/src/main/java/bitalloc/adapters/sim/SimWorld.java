@@ -220,6 +220,11 @@ public final class SimWorld {
         return network;
     }
 
+    /** The fault injector, for its counts of planned faults. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
     public TraceHash trace() {
         return simulation.trace();
     }

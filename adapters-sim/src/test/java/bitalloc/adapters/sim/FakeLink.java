@@ -76,6 +76,11 @@ final class FakeLink implements BitallocLink {
         return Either.right(new AllocationGrant(new AllocationId(new UUID(0xb17a110cL, nextId++)), parts));
     }
 
+    /** Free RAM on a host less what recent grants still hold for their execs. */
+    long free(SimHost host) {
+        return host.freeRamHundredths() - held(host.name(), nowMillis());
+    }
+
     private long held(HostName host, long now) {
         java.util.List<long[]> list = holds.get(host);
         if (list == null) {

@@ -25,8 +25,11 @@ final class FakeSelector {
     long launches;
     long refusals;
 
-    FakeSelector(SimWorld world, int maxTargets) {
+    private final FakeLink link;
+
+    FakeSelector(SimWorld world, FakeLink link, int maxTargets) {
         this.world = world;
+        this.link = link;
         this.maxTargets = maxTargets;
     }
 
@@ -68,7 +71,10 @@ final class FakeSelector {
             args = List.of(state.host().value(), "0.1", "2");
         }
         SimHost host = world.network().usableHosts().stream()
-                .max((a, b) -> Long.compare(a.freeRamHundredths(), b.freeRamHundredths())).get();
+                .max((a, b) -> Long.compare(link.free(a), link.free(b))).get();
+        if (link.free(host) < 330) {
+            return;
+        }
         world.launcher().launch(host.name(), script, 1, args).fold(failure -> {
             refusals++;
             return null;
