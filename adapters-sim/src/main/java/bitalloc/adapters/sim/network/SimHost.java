@@ -6,10 +6,8 @@ import bitalloc.domain.host.HostSnapshot;
 import bitalloc.domain.process.ProcessSnapshot;
 import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A server that can run scripts. RAM is kept in exact hundredths of a GB, as the game rounds it. Besides what the
@@ -24,7 +22,10 @@ public final class SimHost {
     private final int cores;
     private final long maxRam;
     private final boolean rooted;
-    private final Map<Long, SimProcess> processes = new LinkedHashMap<>();
+    /** Live processes in slots (swap-remove keeps add and remove O(1)); snapshots mirror them for fast scans. */
+    private SimProcess[] slots = new SimProcess[8];
+    private ProcessSnapshot[] snapshots = new ProcessSnapshot[8];
+    private int count;
     private long usedRam;
     private long bitallocRam;
     private long playerProcessRam;
@@ -95,11 +96,12 @@ public final class SimHost {
     }
 
     public int processCount() {
-        return processes.size();
+        return count;
     }
 
-    public Collection<SimProcess> processes() {
-        return Collections.unmodifiableCollection(processes.values());
+    /** The live processes, as a read-only view (do not hold it across events). */
+    public java.util.List<SimProcess> processes() {
+        return Collections.unmodifiableList(Arrays.asList(slots).subList(0, count));
     }
 
     /** The game's free-RAM test: a start fits exactly when needed ≤ max − used. */
@@ -108,12 +110,24 @@ public final class SimHost {
     }
 
     void add(SimProcess process) {
-        processes.put(process.pid().value(), process);
+        if (count == slots.length) {
+            slots = Arrays.copyOf(slots, count * 2);
+            snapshots = Arrays.copyOf(snapshots, count * 2);
+        }
+        slots[count] = process;
+        snapshots[count] = process.snapshot();
+        process.slot(count++);
         book(process, +1);
     }
 
     void remove(SimProcess process) {
-        processes.remove(process.pid().value());
+        int slot = process.slot();
+        SimProcess last = slots[--count];
+        slots[slot] = last;
+        snapshots[slot] = snapshots[count];
+        last.slot(slot);
+        slots[count] = null;
+        snapshots[count] = null;
         book(process, -1);
     }
 
@@ -142,10 +156,12 @@ public final class SimHost {
 
     /** A reload empties the host: no process survives and share RAM is dropped. */
     void clear() {
-        for (SimProcess process : processes.values()) {
-            process.markDead();
+        for (int i = 0; i < count; i++) {
+            slots[i].markDead();
+            slots[i] = null;
+            snapshots[i] = null;
         }
-        processes.clear();
+        count = 0;
         usedRam = 0;
         bitallocRam = 0;
         playerProcessRam = 0;
@@ -156,14 +172,9 @@ public final class SimHost {
     /** What a poll sees; rebuilt only when the host changed since the last scan. */
     public HostSnapshot snapshot() {
         if (snapshotVersion != version) {
-            ProcessSnapshot[] table = new ProcessSnapshot[processes.size()];
-            int i = 0;
-            for (SimProcess process : processes.values()) {
-                table[i++] = process.snapshot();
-            }
             List<ProcessSnapshot> list = List.empty();
-            for (int j = table.length - 1; j >= 0; j--) {
-                list = list.prepend(table[j]);
+            for (int i = count - 1; i >= 0; i--) {
+                list = list.prepend(snapshots[i]);
             }
             snapshot = new HostSnapshot(name, kind, cores, Ram.ofHundredths(maxRam), Ram.ofHundredths(usedRam), list);
             snapshotVersion = version;

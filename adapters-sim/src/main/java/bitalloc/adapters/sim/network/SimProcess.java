@@ -17,6 +17,7 @@ public final class SimProcess {
     private final ProcessBehaviour behaviour;
     private final long startedAtMillis;
     private boolean alive = true;
+    private int slot;
 
     SimProcess(Pid pid, SimHost host, String script, int threads, Ram ramPerThread, List<String> args, Owner owner,
                boolean foreignToBitalloc, ProcessBehaviour behaviour, long startedAtMillis) {
@@ -77,6 +78,14 @@ public final class SimProcess {
 
     public boolean alive() {
         return alive;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    void slot(int index) {
+        slot = index;
     }
 
     void markDead() {
