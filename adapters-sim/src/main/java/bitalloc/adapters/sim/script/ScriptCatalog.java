@@ -21,15 +21,15 @@ public final class ScriptCatalog {
     public static final String AGENT = "agent.js";
     public static final String DISCOVERY = "discovery.js";
 
-    private static final Map<String, ScriptSpec> BUILT_IN = LinkedHashMap.ofEntries(
-            entry(TILL, "3.30", ScriptRole.TILL_TASK),
-            entry(SOW, "3.30", ScriptRole.SOW_TASK),
-            entry(HARVEST, "3.30", ScriptRole.HARVEST_TASK),
-            entry(HACK, "1.70", ScriptRole.HACK_HELPER),
-            entry(GROW, "1.75", ScriptRole.GROW_HELPER),
-            entry(WEAKEN, "1.75", ScriptRole.WEAKEN_HELPER),
-            entry(AGENT, "4.65", ScriptRole.CORE_SERVICE),
-            entry(DISCOVERY, "2.05", ScriptRole.CORE_SERVICE));
+    private static final Map<String, ScriptSpec> BUILT_IN = LinkedHashMap.<String, ScriptSpec>empty()
+            .put(TILL, spec(TILL, "3.30", ScriptRole.TILL_TASK))
+            .put(SOW, spec(SOW, "3.30", ScriptRole.SOW_TASK))
+            .put(HARVEST, spec(HARVEST, "3.30", ScriptRole.HARVEST_TASK))
+            .put(HACK, spec(HACK, "1.70", ScriptRole.HACK_HELPER))
+            .put(GROW, spec(GROW, "1.75", ScriptRole.GROW_HELPER))
+            .put(WEAKEN, spec(WEAKEN, "1.75", ScriptRole.WEAKEN_HELPER))
+            .put(AGENT, spec(AGENT, "4.65", ScriptRole.CORE_SERVICE))
+            .put(DISCOVERY, spec(DISCOVERY, "2.05", ScriptRole.CORE_SERVICE));
 
     private final Map<String, ScriptSpec> scripts;
 
@@ -53,7 +53,7 @@ public final class ScriptCatalog {
         return scripts;
     }
 
-    private static io.vavr.Tuple2<String, ScriptSpec> entry(String name, String gb, ScriptRole role) {
-        return io.vavr.Tuple.of(name, new ScriptSpec(name, Ram.parse(gb), role));
+    private static ScriptSpec spec(String name, String gb, ScriptRole role) {
+        return new ScriptSpec(name, Ram.parse(gb), role);
     }
 }
