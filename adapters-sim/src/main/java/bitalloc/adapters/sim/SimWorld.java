@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * A simulated Bitburner game in virtual time, built from a scenario and a seed: same scenario and seed, same run,
@@ -67,6 +69,7 @@ public final class SimWorld {
     private final ProcessTable processTable;
     private final Launcher launcher;
     private final GameStateView gameState;
+    private final SplittableRandom idBits;
     private final List<Runnable> restartHandlers = new ArrayList<>();
     private final List<Runnable> reloadHandlers = new ArrayList<>();
     private final List<InvariantCheck> invariants = new ArrayList<>();
@@ -76,6 +79,7 @@ public final class SimWorld {
         this.scenario = scenario;
         this.seed = seed;
         RandomStreams random = new RandomStreams(seed);
+        this.idBits = random.allocationIds();
         this.simulation = new Simulation(new VirtualClock(scenario.start()));
         this.network = NetworkBuilder.build(simulation, ServerCatalog.bundled(), scenario.network(), random.network());
         ScriptCatalog catalog = ScriptCatalog.builtIn();
@@ -125,6 +129,21 @@ public final class SimWorld {
     /** Runs {@code driver} every {@code period}, first {@code firstAfter} from now (the poll, the selector tick). */
     public void every(Duration period, Duration firstAfter, Runnable driver) {
         simulation.every(period, firstAfter, driver);
+    }
+
+    /** The application's Scheduler port: {@code task} every {@code period}, first one period from now. */
+    public void every(Duration period, Runnable task) {
+        simulation.every(period, period, task);
+    }
+
+    /**
+     * Random allocation ids from the run's own stream (the application's AllocationIds port): 128 bits shaped as a
+     * version-4 UUID, the same for the same seed.
+     */
+    public AllocationId nextAllocationId() {
+        long high = (idBits.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (idBits.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new AllocationId(new UUID(high, low));
     }
 
     /** Runs {@code action} once, {@code delay} from now. */

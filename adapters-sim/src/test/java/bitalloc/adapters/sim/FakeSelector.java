@@ -1,9 +1,6 @@
 package bitalloc.adapters.sim;
 
-import bitalloc.adapters.sim.game.HelperEffects;
-import bitalloc.adapters.sim.game.TargetState;
 import bitalloc.adapters.sim.network.SimHost;
-import bitalloc.adapters.sim.network.SimTarget;
 import bitalloc.adapters.sim.script.ScriptCatalog;
 import bitalloc.domain.game.BitNode;
 import bitalloc.domain.game.HackingFormulas;
@@ -36,15 +33,15 @@ final class FakeSelector {
     void tick() {
         running.entrySet().removeIf(e -> world.network().process(e.getValue())
                 .map(p -> !isTask(p.script())).getOrElse(true));
-        int level = world.gameState().hackingLevel();
-        for (TargetState target : world.gameState().targets()) {
+        Player player = world.gameState().player();
+        for (TargetServer target : world.gameState().targets()) {
             if (running.size() >= maxTargets) {
                 return;
             }
-            if (running.containsKey(target.host()) || target.requiredLevel() > level) {
+            if (running.containsKey(target.name()) || target.requiredHackingLevel() > player.hackingLevel()) {
                 continue;
             }
-            launch(target, level);
+            launch(target, player);
         }
     }
 
@@ -53,22 +50,20 @@ final class FakeSelector {
                 || script.equals(ScriptCatalog.HARVEST);
     }
 
-    private void launch(TargetState state, int level) {
-        SimTarget target = world.network().target(state.host()).get();
-        TargetServer server = HelperEffects.view(target);
-        Player player = Player.atLevel(level);
+    private void launch(TargetServer server, Player player) {
         String script;
         List<String> args;
-        if (state.security() > state.minSecurity() + 1) {
+        String target = server.name().value();
+        if (server.security().level() > server.minSecurity().level() + 1) {
             script = ScriptCatalog.TILL;
-            args = List.of(state.host().value(), Long.toString(Math.min(200, formulas.weakenThreadsToMinimum(server, 1))));
-        } else if (state.money() < 0.99 * state.maxMoney()) {
+            args = List.of(target, Long.toString(Math.min(200, formulas.weakenThreadsToMinimum(server, 1))));
+        } else if (server.money().dollars() < 0.99 * server.maxMoney().dollars()) {
             script = ScriptCatalog.SOW;
             long threads = formulas.growThreads(server, player, server.money(), server.maxMoney(), 1);
-            args = List.of(state.host().value(), Long.toString(Math.max(1, Math.min(200, threads))));
+            args = List.of(target, Long.toString(Math.max(1, Math.min(200, threads))));
         } else {
             script = ScriptCatalog.HARVEST;
-            args = List.of(state.host().value(), "0.1", "2");
+            args = List.of(target, "0.1", "2");
         }
         SimHost host = world.network().usableHosts().stream()
                 .max((a, b) -> Long.compare(link.free(a), link.free(b))).get();
@@ -80,7 +75,7 @@ final class FakeSelector {
             return null;
         }, pid -> {
             launches++;
-            running.put(state.host(), pid);
+            running.put(server.name(), pid);
             return null;
         });
     }

@@ -59,4 +59,15 @@ class KernelTest {
         assertEquals(List.of("a", "x"), AllocTags.withoutTag(List.of("a", "--allocId", id.toString(), "x")));
         assertEquals(true, AllocTags.find(List.of("--allocId=not-a-uuid")).isEmpty());
     }
+
+    @Test
+    void allocation_ids_come_from_the_seed_and_look_like_random_uuids() {
+        SimWorld a = SimWorld.create(TestScenarios.bareEarly(), 4);
+        SimWorld b = SimWorld.create(TestScenarios.bareEarly(), 4);
+        AllocationId first = a.nextAllocationId();
+        assertEquals(first, b.nextAllocationId());
+        assertNotEquals(first, a.nextAllocationId());
+        assertEquals(4, first.value().version());
+        assertEquals(2, first.value().variant());
+    }
 }

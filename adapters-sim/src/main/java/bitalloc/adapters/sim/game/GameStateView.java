@@ -1,19 +1,18 @@
 package bitalloc.adapters.sim.game;
 
-import bitalloc.domain.host.HostName;
+import bitalloc.domain.game.Player;
+import bitalloc.domain.game.TargetServer;
 import io.vavr.collection.List;
-import io.vavr.control.Option;
 
 /**
- * What the game tells bitalloc about targets and the player (ns.getServer, ns.getHackingLevel). The lead aligns
- * this with the application's game-state port.
+ * What the game tells bitalloc about the player and the targets (ns.getPlayer, ns.getServer). Same shape as the
+ * application's {@code GameState} port on the app branch, so the wiring can implement that port with
+ * {@code world.gameState()} directly once both are merged.
  */
 public interface GameStateView {
 
-    /** Rooted servers with money, in a fixed order. */
-    List<TargetState> targets();
+    Player player();
 
-    Option<TargetState> target(HostName host);
-
-    int hackingLevel();
+    /** Rooted servers that hold money, in a stable order (the catalog's). */
+    List<TargetServer> targets();
 }

@@ -13,6 +13,7 @@ public final class RandomStreams {
     private final SplittableRandom faults;
     private final SplittableRandom scripts;
     private final SplittableRandom hacking;
+    private final SplittableRandom allocationIds;
 
     public RandomStreams(long seed) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -21,6 +22,7 @@ public final class RandomStreams {
         faults = root.split();
         scripts = root.split();
         hacking = root.split();
+        allocationIds = root.split();
     }
 
     /** World building: random draws of server security, money, RAM and cores. */
@@ -46,6 +48,11 @@ public final class RandomStreams {
     /** Hack success rolls. */
     public SplittableRandom hacking() {
         return hacking;
+    }
+
+    /** Allocation ids for bitalloc in simulation (the application's AllocationIds port). */
+    public SplittableRandom allocationIds() {
+        return allocationIds;
     }
 
     /** Exponentially distributed waiting time in ms for events at {@code perHour} per hour; MAX_VALUE if off. */
