@@ -66,20 +66,22 @@ public final class TaskPlanner {
         return planned < 1 ? Option.none() : Option.some(new TillPlan(planned, needed));
     }
 
-    /** Grow threads up to maximum money; the weakens cancel both the grows' security and any excess left. */
+    /**
+     * Grow threads up to maximum money and the weakens that cancel the security those grows add. Security already
+     * above minimum is left alone: it is within the till tolerance, and weakening it too could leave a small network
+     * unable to fit any sow at all.
+     */
     private Option<TaskPlan> sow(TargetServer server, Player player, long capacity) {
         long needed = formulas.growThreads(server, player, server.money(), server.maxMoney(), ONE_CORE);
         if (needed < 1) {
             return Option.none();
         }
-        double excess = server.security().excessOver(server.minSecurity());
-        long grow = largestFitting(needed, capacity, g -> g + weakensAfterGrow(g, excess));
-        return grow < 1 ? Option.none()
-                : Option.some(new SowPlan(grow, weakensAfterGrow(grow, excess), needed));
+        long grow = largestFitting(needed, capacity, g -> g + weakensAfterGrow(g));
+        return grow < 1 ? Option.none() : Option.some(new SowPlan(grow, weakensAfterGrow(grow), needed));
     }
 
-    private long weakensAfterGrow(long growThreads, double excess) {
-        return formulas.weakenThreadsFor(formulas.growSecurityIncrease(growThreads) + excess, ONE_CORE);
+    private long weakensAfterGrow(long growThreads) {
+        return formulas.weakenThreadsFor(formulas.growSecurityIncrease(growThreads), ONE_CORE);
     }
 
     /**
