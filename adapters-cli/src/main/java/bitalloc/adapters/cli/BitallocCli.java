@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BitallocVersion.class,
         description = "Control plane for Bitburner botnets: exact RAM allocator, task selector, SQL history.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
 public final class BitallocCli implements Runnable {
 
     @CommandLine.Spec
