@@ -8,6 +8,7 @@ import bitalloc.application.port.out.Clock;
 import bitalloc.application.port.out.GameState;
 import bitalloc.application.port.out.Launcher;
 import bitalloc.application.port.out.ProcessTable;
+import bitalloc.application.port.out.ScanListener;
 import bitalloc.application.port.out.Scheduler;
 import bitalloc.application.port.out.history.HistoryLog;
 import bitalloc.application.port.out.memory.InMemoryHistoryLog;
@@ -53,6 +54,7 @@ final class TestBitalloc {
                 bind(Transactions.class).toInstance(store);
                 bind(HistoryLog.class).toInstance(history);
                 bind(AllocationIds.class).toInstance(() -> new AllocationId(new UUID(7, ++counter[0])));
+                bind(ScanListener.class).toInstance(ScanListener.NONE);
                 bind(Scheduler.class).toInstance((period, task) -> {
                     throw new UnsupportedOperationException("tests drive the loops by hand");
                 });

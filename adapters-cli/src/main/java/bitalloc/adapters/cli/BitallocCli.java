@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BitallocVersion.class,
         description = "Control plane for Bitburner botnets: exact RAM allocator, task selector, SQL history.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class})
 public final class BitallocCli implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class BitallocCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new BitallocCli());
+        return new CommandLine(new BitallocCli()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

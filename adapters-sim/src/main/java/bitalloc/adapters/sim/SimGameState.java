@@ -1,6 +1,6 @@
 package bitalloc.adapters.sim;
 
-import bitalloc.adapters.sim.game.GameStateView;
+import bitalloc.application.port.out.GameState;
 import bitalloc.adapters.sim.game.HelperEffects;
 import bitalloc.adapters.sim.kernel.Simulation;
 import bitalloc.adapters.sim.network.GameNetwork;
@@ -11,7 +11,7 @@ import bitalloc.domain.game.TargetServer;
 import io.vavr.collection.List;
 
 /** The game-state view over the simulated network: the player at the current level and the rooted targets. */
-final class SimGameState implements GameStateView {
+final class SimGameState implements GameState {
 
     private final GameNetwork network;
     private final Simulation simulation;

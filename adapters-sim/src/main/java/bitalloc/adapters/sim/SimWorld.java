@@ -4,7 +4,7 @@ import bitalloc.adapters.sim.check.HostRamInvariant;
 import bitalloc.adapters.sim.check.InvariantCheck;
 import bitalloc.adapters.sim.check.InvariantViolation;
 import bitalloc.adapters.sim.fault.FaultInjector;
-import bitalloc.adapters.sim.game.GameStateView;
+import bitalloc.application.port.out.GameState;
 import bitalloc.adapters.sim.game.HelperEffects;
 import bitalloc.adapters.sim.kernel.RandomStreams;
 import bitalloc.adapters.sim.kernel.Simulation;
@@ -68,7 +68,7 @@ public final class SimWorld {
     private final SimMetrics metrics;
     private final ProcessTable processTable;
     private final Launcher launcher;
-    private final GameStateView gameState;
+    private final GameState gameState;
     private final SplittableRandom idBits;
     private final List<Runnable> restartHandlers = new ArrayList<>();
     private final List<Runnable> reloadHandlers = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class SimWorld {
         return launcher;
     }
 
-    public GameStateView gameState() {
+    public GameState gameState() {
         return gameState;
     }
 

@@ -56,14 +56,14 @@ final class FakeSelector {
         String target = server.name().value();
         if (server.security().level() > server.minSecurity().level() + 1) {
             script = ScriptCatalog.TILL;
-            args = List.of(target, Long.toString(Math.min(200, formulas.weakenThreadsToMinimum(server, 1))));
+            args = List.of("--target=" + target, "--weakenThreads=" + Math.min(200, formulas.weakenThreadsToMinimum(server, 1)));
         } else if (server.money().dollars() < 0.99 * server.maxMoney().dollars()) {
             script = ScriptCatalog.SOW;
             long threads = formulas.growThreads(server, player, server.money(), server.maxMoney(), 1);
-            args = List.of(target, Long.toString(Math.max(1, Math.min(200, threads))));
+            args = List.of("--target=" + target, "--growThreads=" + Math.max(1, Math.min(200, threads)));
         } else {
             script = ScriptCatalog.HARVEST;
-            args = List.of(target, "0.1", "2");
+            args = List.of("--target=" + target, "--hackFraction=0.1", "--batches=2");
         }
         SimHost host = world.network().usableHosts().stream()
                 .max((a, b) -> Long.compare(link.free(a), link.free(b))).get();

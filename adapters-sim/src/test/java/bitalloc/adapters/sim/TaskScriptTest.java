@@ -12,7 +12,7 @@ import bitalloc.adapters.sim.network.SimTarget;
 import bitalloc.adapters.sim.scenario.FaultProfile;
 import bitalloc.adapters.sim.script.AllocTags;
 import bitalloc.adapters.sim.script.Heartbeat;
-import bitalloc.adapters.sim.script.Lifecycle;
+import bitalloc.domain.selection.Lifecycle;
 import bitalloc.adapters.sim.script.ScriptCatalog;
 import bitalloc.adapters.sim.script.TaskFinished;
 import bitalloc.domain.host.HostName;
@@ -53,7 +53,7 @@ class TaskScriptTest {
 
     @Test
     void a_till_task_heartbeats_allocates_weaken_chunks_and_execs_tagged_claimed_helpers() {
-        Pid task = launch(ScriptCatalog.TILL, "joesguns", "20");
+        Pid task = launch(ScriptCatalog.TILL, "--target=joesguns", "--weakenThreads=20");
         world.runFor(Duration.ofMillis(200));
         Heartbeat first = link.heartbeats.get(0);
         assertEquals(new Heartbeat(HOME, task, ScriptCatalog.TILL, HostName.of("joesguns"), Lifecycle.TILL), first);
@@ -72,7 +72,7 @@ class TaskScriptTest {
     void a_till_task_lowers_security_releases_its_allocation_and_reports_done() {
         SimTarget target = world.network().target(HostName.of("joesguns")).get();
         double before = target.security();
-        launch(ScriptCatalog.TILL, "joesguns", "20");
+        launch(ScriptCatalog.TILL, "--target=joesguns", "--weakenThreads=20");
         world.runFor(Duration.ofMinutes(30));
         assertEquals(1, link.finished.size());
         assertEquals(TaskFinished.Outcome.DONE, link.finished.get(0).outcome());
@@ -83,7 +83,7 @@ class TaskScriptTest {
 
     @Test
     void heartbeats_come_every_two_seconds_plus_at_most_half_a_second_of_jitter() {
-        launch(ScriptCatalog.TILL, "joesguns", "20");
+        launch(ScriptCatalog.TILL, "--target=joesguns", "--weakenThreads=20");
         world.runFor(Duration.ofMinutes(2));
         assertTrue(link.heartbeatMillis.size() > 40);
         for (int i = 1; i < link.heartbeatMillis.size(); i++) {
@@ -99,7 +99,7 @@ class TaskScriptTest {
             world.network().exec(host.name(), "fill.js", 1, Ram.ofHundredths(host.maxRamHundredths() - keep),
                     List.empty(), Owner.PLAYER, true, ProcessBehaviour.IDLE);
         }
-        Pid task = launch(ScriptCatalog.SOW, "n00dles", "100");
+        Pid task = launch(ScriptCatalog.SOW, "--target=n00dles", "--growThreads=100");
         world.runFor(Duration.ofSeconds(1));
         assertEquals(1, link.finished.size());
         assertEquals(TaskFinished.Outcome.NO_RAM, link.finished.get(0).outcome());
@@ -109,8 +109,8 @@ class TaskScriptTest {
 
     @Test
     void bad_arguments_end_the_task_with_a_reason() {
-        launch(ScriptCatalog.TILL, "no-such-server", "5");
-        launch(ScriptCatalog.HARVEST, "n00dles", "1.5");
+        launch(ScriptCatalog.TILL, "--target=no-such-server", "--weakenThreads=5");
+        launch(ScriptCatalog.HARVEST, "--target=n00dles", "--hackFraction=1.5");
         world.runFor(Duration.ofSeconds(1));
         assertEquals(2, link.finished.size());
         assertTrue(link.finished.stream().allMatch(f -> f.outcome() == TaskFinished.Outcome.BAD_ARGUMENTS));
@@ -121,7 +121,7 @@ class TaskScriptTest {
         SimTarget n00dles = world.network().target(HostName.of("n00dles")).get();
         n00dles.setSecurity(n00dles.minSecurity());
         n00dles.setMoney(n00dles.maxMoney());
-        launch(ScriptCatalog.HARVEST, "n00dles", "0.2", "2");
+        launch(ScriptCatalog.HARVEST, "--target=n00dles", "--hackFraction=0.2", "--batches=2");
         world.runFor(Duration.ofMinutes(20));
         assertEquals(TaskFinished.Outcome.DONE, link.finished.get(0).outcome());
         assertTrue(world.metrics().money() > 0);
@@ -132,7 +132,8 @@ class TaskScriptTest {
     void a_crashed_task_says_nothing_more_but_its_helpers_run_on() {
         useWorld(SimWorld.create(TestScenarios.bareEarly()
                 .withFaults(new FaultProfile(1, 0, Duration.ofSeconds(1), 0, 0, 0)), 5));
-        Pid task = world.launcher().launch(HOME, ScriptCatalog.TILL, 1, List.of("joesguns", "10")).get();
+        Pid task = world.launcher().launch(HOME, ScriptCatalog.TILL, 1,
+                List.of("--target=joesguns", "--weakenThreads=10")).get();
         world.runFor(Duration.ofSeconds(5));
         assertFalse(world.network().process(task).isDefined());
         assertTrue(link.finished.isEmpty());
@@ -144,7 +145,8 @@ class TaskScriptTest {
     void a_hung_task_keeps_its_pid_and_ram_but_stops_heartbeating() {
         useWorld(SimWorld.create(TestScenarios.bareEarly()
                 .withFaults(new FaultProfile(0, 1, Duration.ofSeconds(3), 0, 0, 0)), 5));
-        Pid task = world.launcher().launch(HOME, ScriptCatalog.TILL, 1, List.of("joesguns", "10")).get();
+        Pid task = world.launcher().launch(HOME, ScriptCatalog.TILL, 1,
+                List.of("--target=joesguns", "--weakenThreads=10")).get();
         world.runFor(Duration.ofMinutes(30));
         assertTrue(world.network().process(task).isDefined());
         assertTrue(link.heartbeats.size() <= 2);
@@ -155,7 +157,7 @@ class TaskScriptTest {
     void a_helper_that_forgets_its_tag_runs_untagged_and_counts_as_foreign() {
         useWorld(SimWorld.create(TestScenarios.bareEarly()
                 .withFaults(new FaultProfile(0, 0, Duration.ofSeconds(3), 1, 0, 0)), 5));
-        world.launcher().launch(HOME, ScriptCatalog.TILL, 1, List.of("joesguns", "10"));
+        world.launcher().launch(HOME, ScriptCatalog.TILL, 1, List.of("--target=joesguns", "--weakenThreads=10"));
         world.runFor(Duration.ofMillis(500));
         java.util.List<SimProcess> helpers = helpersOf(ScriptCatalog.WEAKEN);
         assertFalse(helpers.isEmpty());

@@ -59,7 +59,7 @@ class WorldRunTest {
         SimReport report = run.runFor(Duration.ofHours(1));
         assertEquals(0, report.clashes().ours());
         assertTrue(report.money() > 0, "money " + report.money());
-        assertTrue(run.link.finished.stream().anyMatch(f -> f.lifecycle() == bitalloc.adapters.sim.script.Lifecycle.HARVEST
+        assertTrue(run.link.finished.stream().anyMatch(f -> f.lifecycle() == bitalloc.domain.selection.Lifecycle.HARVEST
                 && f.outcome() == TaskFinished.Outcome.DONE));
         assertTrue(report.utilization() > 0);
     }

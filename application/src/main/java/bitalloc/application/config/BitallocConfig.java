@@ -25,8 +25,13 @@ public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector,
         }
     }
 
+    /**
+     * The defaults. An allocation with no live process is released after one poll interval: the requester or
+     * the tagged children of any real allocation show in the very next scan, so a longer grace only leaks.
+     */
     public static BitallocConfig defaults() {
-        return new BitallocConfig(AllocatorPolicy.DEFAULT, SelectorConfig.defaults(), Duration.ofSeconds(2),
+        Duration poll = Duration.ofSeconds(2);
+        return new BitallocConfig(AllocatorPolicy.DEFAULT.withAllocationGrace(poll), SelectorConfig.defaults(), poll,
                 Duration.ofMillis(500));
     }
 

@@ -3,6 +3,7 @@ package bitalloc.application.service;
 import bitalloc.application.port.in.ReportScan;
 import bitalloc.application.port.out.Clock;
 import bitalloc.application.port.out.NetworkScan;
+import bitalloc.application.port.out.ScanListener;
 import bitalloc.application.port.out.history.HistoryEvent.HostScanned;
 import bitalloc.application.port.out.history.HistoryEvent.RegistrationChange;
 import bitalloc.application.port.out.history.HistoryEvent.RegistrationChanged;
@@ -45,13 +46,15 @@ public final class ReportScanService implements ReportScan {
     private final TaskHosts taskHosts;
     private final TaskProcesses taskProcesses;
     private final CommandRunner commands;
+    private final ScanListener listener;
     /** Hosts as last saved: a host is written again only when its identity or size changes. */
     private final Map<HostName, StoredHost> savedHosts = new HashMap<>();
 
     @Inject
     public ReportScanService(Engine engine, Clock clock, StateStore store, Transactions transactions,
                              HistoryLog history, AllocationJournal journal, TaskHosts taskHosts,
-                             TaskProcesses taskProcesses, CommandRunner commands) {
+                             TaskProcesses taskProcesses, CommandRunner commands, ScanListener listener) {
+        this.listener = listener;
         this.engine = engine;
         this.clock = clock;
         this.store = store;
@@ -73,7 +76,11 @@ public final class ReportScanService implements ReportScan {
     private ScanReport apply(NetworkScan scan, Instant now) {
         boolean reloaded = !scan.session().equals(engine.session()) && engine.allocator().session().isDefined();
         engine.enterSession(scan.session());
+        // Wall time on purpose: this measures our own CPU cost (scan_ns_per_process), not game time.
+        long started = System.nanoTime();
         ScanReport report = engine.allocator().scan(scan.session(), scan.hosts(), now);
+        long classifyNanos = System.nanoTime() - started;
+        listener.scanned(report, engine.allocator().ledger(), classifyNanos);
         transactions.inTransaction(() -> persist(report, scan, now));
         recordHosts(report, now);
         if (reloaded || report.sessionChanged()) {

@@ -14,6 +14,7 @@ import bitalloc.adapters.sim.script.ScriptRole;
 import bitalloc.adapters.sim.script.TaskScript;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.SelectorCounters;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -89,32 +90,18 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
         }
     }
 
-    public void taskLaunched() {
-        launched++;
-    }
-
-    public void taskConfirmed() {
-        confirmed++;
-    }
-
-    public void taskFailed() {
-        failed++;
-    }
-
-    public void taskTimedOut() {
-        timedOut++;
-    }
-
-    public void taskKilled() {
-        killed++;
-    }
-
-    public void taskRecovered() {
-        recovered++;
-    }
-
-    public void backoff(Duration time) {
-        backoffMillis += time.toMillis();
+    /**
+     * What one bitalloc instance's selector counted; called once per instance (at a restart and at the end),
+     * so counts survive bitalloc's restarts.
+     */
+    public void addSelectorCounters(SelectorCounters counters) {
+        launched += counters.launched();
+        confirmed += counters.confirmed();
+        failed += counters.failed();
+        timedOut += counters.timedOut();
+        killed += counters.killed();
+        recovered += counters.recovered();
+        backoffMillis += counters.backOffTime().toMillis();
     }
 
     /** A target's first harvest; later calls for the same target are ignored. */

@@ -1,5 +1,6 @@
 package bitalloc.adapters.sim.script;
 
+import bitalloc.domain.selection.Lifecycle;
 import bitalloc.adapters.sim.game.HelperEffects;
 import bitalloc.adapters.sim.kernel.Simulation;
 import bitalloc.adapters.sim.network.GameNetwork;

@@ -1,5 +1,6 @@
 package bitalloc.adapters.sim.script;
 
+import bitalloc.domain.selection.Lifecycle;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
 

@@ -1,5 +1,6 @@
 package bitalloc.adapters.sim.script;
 
+import bitalloc.domain.selection.Lifecycle;
 import bitalloc.adapters.sim.game.HelperEffects;
 import bitalloc.domain.game.HackingFormulas;
 import bitalloc.domain.game.Player;
@@ -20,13 +21,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 
 /**
- * A till, sow or harvest task script, one per target. Arguments (after any {@code --allocId} tag):
+ * A till, sow or harvest task script, one per target, with the selector's named arguments
+ * ({@link TaskArguments}; the {@code --allocId} tag is ignored):
  * <ul>
- *   <li>{@code till.js <target> <weakenThreads>}: one wave of weaken helpers;</li>
- *   <li>{@code sow.js <target> <growThreads>}: one wave of grow helpers plus the weaken threads that cancel
- *       their security;</li>
- *   <li>{@code harvest.js <target> <hackFraction> [batchesInFlight]}: {@code batchesInFlight × harvestRounds}
- *       hack/grow/weaken batches, started a weaken time / batchesInFlight apart.</li>
+ *   <li>{@code till.js --target=<t> --weakenThreads=<n>}: one wave of weaken helpers;</li>
+ *   <li>{@code sow.js --target=<t> --growThreads=<n>}: one wave of grow helpers plus the weaken threads that
+ *       cancel their security;</li>
+ *   <li>{@code harvest.js --target=<t> --hackFraction=<f> [--batches=<n>]}: {@code batches × harvestRounds}
+ *       hack/grow/weaken batches, started a weaken time / batches apart.</li>
  * </ul>
  * It heartbeats every interval (plus jitter) from its first line, asks bitalloc for its helpers' RAM, execs the
  * helpers on the granted hosts tagged with the allocation id, claims them, releases what it no longer needs and
@@ -97,11 +99,12 @@ public final class TaskScript implements ProcessBehaviour {
         if (!acting()) {
             return;
         }
-        List<String> plain = AllocTags.withoutTag(args);
-        plain.headOption().forEach(name -> targetName = HostName.of(name));
-        target = plain.headOption().flatMap(name -> runtime.network().target(HostName.of(name))).getOrNull();
+        TaskArguments arguments = TaskArguments.parse(args);
+        Option<HostName> named = arguments.text("target").map(HostName::of);
+        named.forEach(name -> targetName = name);
+        target = named.flatMap(name -> runtime.network().target(name)).getOrNull();
         heartbeat();
-        Option<Runnable> work = target == null ? Option.none() : parseWork(plain.tail());
+        Option<Runnable> work = target == null ? Option.none() : parseWork(arguments);
         if (work.isEmpty()) {
             runtime.observer().badArguments(spec.name());
             finish(TaskFinished.Outcome.BAD_ARGUMENTS);
@@ -111,25 +114,21 @@ public final class TaskScript implements ProcessBehaviour {
         work.get().run();
     }
 
-    private Option<Runnable> parseWork(List<String> numbers) {
+    private Option<Runnable> parseWork(TaskArguments arguments) {
         switch (lifecycle) {
             case TILL:
-                return positiveLong(numbers.headOption()).map(threads -> () -> till(threads));
+                return arguments.positiveLong("weakenThreads").map(threads -> () -> till(threads));
             case SOW:
-                return positiveLong(numbers.headOption()).map(threads -> () -> sow(threads));
+                return arguments.positiveLong("growThreads").map(threads -> () -> sow(threads));
             default:
-                Option<Double> fraction = numbers.headOption().flatMap(s -> Try.of(() -> Double.parseDouble(s))
-                        .toOption()).filter(f -> f > 0 && f < 1);
-                Option<Long> batches = numbers.size() < 2 ? Option.some(1L) : positiveLong(numbers.tail().headOption());
+                Option<Double> fraction = arguments.fraction("hackFraction");
+                Option<Long> batches = arguments.text("batches").isEmpty()
+                        ? Option.some(1L) : arguments.positiveLong("batches");
                 if (fraction.isEmpty() || batches.isEmpty()) {
                     return Option.none();
                 }
                 return Option.some(() -> new Harvest(fraction.get(), batches.get()).start());
         }
-    }
-
-    private static Option<Long> positiveLong(Option<String> text) {
-        return text.flatMap(s -> Try.of(() -> Long.parseLong(s)).toOption()).filter(n -> n > 0);
     }
 
     private void heartbeat() {
