@@ -27,6 +27,8 @@ final class AllocationState {
     final java.util.List<GrantSlot> slots = new ArrayList<>(2);
     final Map<Pid, ClaimState> claims = new LinkedHashMap<>();
     boolean closed;
+    /** Position in its requester's list of allocations, for O(1) removal; -1 when not listed. */
+    int requesterSlot = -1;
 
     Instant lastAliveAt;
     long aliveGeneration = -1;

@@ -53,10 +53,7 @@ final class Books {
     void invalidate(HostName host, Pid pid) {
         HostProcesses onHost = processes.get(host);
         if (onHost != null) {
-            TrackedProcess tracked = onHost.tracked.get(pid);
-            if (tracked != null) {
-                tracked.invalid = true;
-            }
+            onHost.tracked.invalidate(pid.value());
         }
     }
 
@@ -130,13 +127,13 @@ final class Books {
             requesters.put(requester.pid(), entry);
             invalidate(requester.host(), requester.pid());
         }
-        entry.allocations.add(allocation);
+        entry.add(allocation);
     }
 
     private void removeFromRequester(AllocationState allocation) {
         Pid pid = allocation.request.requester().pid();
         RequesterEntry entry = requesters.get(pid);
-        if (entry != null && entry.allocations.remove(allocation) && entry.allocations.isEmpty()) {
+        if (entry != null && entry.remove(allocation)) {
             entry.dead = true;
             requesters.remove(pid);
         }

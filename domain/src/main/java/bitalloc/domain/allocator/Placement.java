@@ -21,9 +21,12 @@ import io.vavr.control.Either;
  */
 final class Placement {
 
+    private static final int FREE_BITS = 44;
+    private static final long MAX_FREE = (1L << FREE_BITS) - 1;
+
     private final HostLedger ledger;
     private HostAccount[] candidates = new HostAccount[0];
-    private long[] candidateFree = new long[0];
+    private long[] candidateScore = new long[0];
     private int[] candidateFits = new int[0];
     private final Plan plan = new Plan();
 
@@ -36,9 +39,10 @@ final class Placement {
         long chunk = request.chunkSize().hundredths();
         long whole = Math.multiplyExact(chunk, chunkCount);
         HostAccount best = null;
-        long bestFree = 0;
+        long bestScore = -1;
         HostAccount bestWhole = null;
-        long bestWholeFree = 0;
+        long bestWholeScore = -1;
+        boolean contiguous = request.contiguous();
         int hosts = ledger.size();
         for (int i = 0; i < hosts; i++) {
             HostAccount host = ledger.at(i);
@@ -46,24 +50,26 @@ final class Placement {
             if (free < chunk) {
                 continue;
             }
-            if (best == null || prefers(request, host, free, best, bestFree)) {
+            long score = score(request, host, free);
+            // Strictly greater: among equal scores the earlier host in name order wins.
+            if (score > bestScore) {
                 best = host;
-                bestFree = free;
+                bestScore = score;
             }
-            if (free >= whole && (bestWhole == null || prefers(request, host, free, bestWhole, bestWholeFree))) {
+            if (contiguous && free >= whole && score > bestWholeScore) {
                 bestWhole = host;
-                bestWholeFree = free;
+                bestWholeScore = score;
             }
         }
         plan.clear();
         if (best == null) {
             return Either.left(nothingFits(request.chunkSize()));
         }
-        if (request.contiguous() && bestWhole != null) {
+        if (bestWhole != null) {
             plan.add(bestWhole, chunkCount);
             return Either.right(plan);
         }
-        if (bestFree >= whole) {
+        if (best.effectiveFreeHundredths() >= whole) {
             plan.add(best, chunkCount);
             return Either.right(plan);
         }
@@ -72,7 +78,7 @@ final class Placement {
 
     private Either<AllocationRefused, Plan> spread(AllocationRequest request, int chunkCount) {
         long chunk = request.chunkSize().hundredths();
-        int count = collectCandidates(chunk);
+        int count = collectCandidates(request, chunk);
         long total = 0;
         for (int i = 0; i < count; i++) {
             total += candidateFits[i];
@@ -85,8 +91,7 @@ final class Placement {
         while (remaining > 0) {
             int chosen = -1;
             for (int i = 0; i < count; i++) {
-                if (candidateFits[i] > 0 && (chosen < 0 || prefers(request, candidates[i], candidateFree[i],
-                        candidates[chosen], candidateFree[chosen]))) {
+                if (candidateFits[i] > 0 && (chosen < 0 || candidateScore[i] > candidateScore[chosen])) {
                     chosen = i;
                 }
             }
@@ -98,11 +103,11 @@ final class Placement {
         return Either.right(plan);
     }
 
-    private int collectCandidates(long chunk) {
+    private int collectCandidates(AllocationRequest request, long chunk) {
         int hosts = ledger.size();
         if (candidates.length < hosts) {
             candidates = new HostAccount[hosts];
-            candidateFree = new long[hosts];
+            candidateScore = new long[hosts];
             candidateFits = new int[hosts];
         }
         int count = 0;
@@ -111,7 +116,7 @@ final class Placement {
             long free = host.effectiveFreeHundredths();
             if (free >= chunk) {
                 candidates[count] = host;
-                candidateFree[count] = free;
+                candidateScore[count] = score(request, host, free);
                 candidateFits[count] = (int) Math.min(Integer.MAX_VALUE, free / chunk);
                 count++;
             }
@@ -133,28 +138,19 @@ final class Placement {
         return new AllocationRefused.NothingFree(chunk);
     }
 
-    /** True when {@code a} (with {@code freeA}) is a better home for the request than {@code b}. */
-    private static boolean prefers(AllocationRequest request, HostAccount a, long freeA, HostAccount b, long freeB) {
+    /**
+     * How much the request prefers {@code host}, as one number: the preference by cores and kind in the high bits,
+     * effective free RAM in the low 44 bits (up to 175 TB), so one comparison orders two hosts.
+     */
+    private static long score(AllocationRequest request, HostAccount host, long free) {
+        long preference = 0;
         if (request.coreDependent()) {
-            if (a.cores() != b.cores()) {
-                return a.cores() > b.cores();
-            }
-            boolean aHome = a.kind() == HostKind.HOME;
-            if (aHome != (b.kind() == HostKind.HOME)) {
-                return aHome;
-            }
+            preference = Math.min(host.cores(), 1023) * 2L + (host.kind() == HostKind.HOME ? 1 : 0);
         }
         if (request.longRunning()) {
-            int rankA = longRunningRank(a.kind());
-            int rankB = longRunningRank(b.kind());
-            if (rankA != rankB) {
-                return rankA < rankB;
-            }
+            preference = preference * 4 + (3 - longRunningRank(host.kind()));
         }
-        if (freeA != freeB) {
-            return freeA > freeB;
-        }
-        return a.order() < b.order();
+        return preference << FREE_BITS | Math.min(free, MAX_FREE);
     }
 
     private static int longRunningRank(HostKind kind) {

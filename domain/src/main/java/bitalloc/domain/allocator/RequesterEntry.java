@@ -13,6 +13,26 @@ final class RequesterEntry {
     final List<AllocationState> allocations = new ArrayList<>(2);
     boolean dead;
 
+    void add(AllocationState allocation) {
+        allocation.requesterSlot = allocations.size();
+        allocations.add(allocation);
+    }
+
+    /** Removes in O(1) by moving the last allocation into the freed slot; true when the entry is now empty. */
+    boolean remove(AllocationState allocation) {
+        int slot = allocation.requesterSlot;
+        if (slot < 0 || slot >= allocations.size() || allocations.get(slot) != allocation) {
+            return false;
+        }
+        AllocationState last = allocations.remove(allocations.size() - 1);
+        if (last != allocation) {
+            allocations.set(slot, last);
+            last.requesterSlot = slot;
+        }
+        allocation.requesterSlot = -1;
+        return allocations.isEmpty();
+    }
+
     RequesterEntry(HostName host, GameSession session) {
         this.host = host;
         this.session = session;

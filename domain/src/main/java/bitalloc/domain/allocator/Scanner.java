@@ -64,7 +64,7 @@ final class Scanner {
             throw new IllegalArgumentException("a scan lists host " + account.name() + " twice");
         }
         onHost.scannedGeneration = generation;
-        Map<Pid, TrackedProcess> tracked = onHost.tracked;
+        PidTable tracked = onHost.tracked;
         touchedSlots.clear();
         Map<AllocationState, Long> usedWithoutGrant = null;
         long processRam = 0;
@@ -73,51 +73,65 @@ final class Scanner {
         long registeredBeyondDeclared = 0;
         int distinct = 0;
         for (ProcessSnapshot process : snapshot.processes()) {
-            Pid pid = process.pid();
-            TrackedProcess seen = tracked.get(pid);
-            if (seen == null) {
-                seen = new TrackedProcess(process, books.tags.read(process.args()));
-                tracked.put(pid, seen);
+            long pid = process.pid().value();
+            int at = tracked.indexOf(pid);
+            if (at < 0) {
+                at = tracked.insert(pid, new TrackedProcess(process, books.tags.read(process.args())));
             }
-            if (seen.needsResolving()) {
-                books.resolve(seen, pid, account);
+            byte kind = tracked.kinds[at];
+            if (kind == PidTable.OWNED && ownerEnded(tracked.owners[at], tracked.slots[at])) {
+                kind = PidTable.UNRESOLVED;
             }
-            if (seen.seenGeneration != generation) {
-                seen.seenGeneration = generation;
+            if (kind == PidTable.UNRESOLVED || kind == PidTable.LINKED) {
+                kind = classify(tracked, at, account);
+            }
+            if (tracked.seenGeneration[at] != generation) {
+                tracked.seenGeneration[at] = generation;
                 distinct++;
             }
             long ram = process.ramPerThread().hundredths() * process.threads();
-            seen.ram = ram;
+            tracked.ram[at] = ram;
             processRam += ram;
-            keepRequestedAlive(seen, generation, now);
-            RegistrationState registration = seen.registration;
-            if (registration != null) {
-                registration.seenGeneration = generation;
-            }
-            AllocationState owner = seen.owner();
-            if (owner != null) {
-                ours += ram;
-                seen.countedForeign = false;
-                markAlive(owner, generation, now);
-                if (seen.claim != null) {
-                    seen.claim.sighted = true;
-                }
-                if (seen.slot == null) {
-                    seen.slot = owner.slotOn(account);
-                }
-                if (seen.slot != null) {
-                    addUsage(seen.slot, ram, generation);
-                } else {
-                    usedWithoutGrant = usedWithoutGrant == null ? new LinkedHashMap<>() : usedWithoutGrant;
-                    usedWithoutGrant.merge(owner, ram, Long::sum);
-                }
-            } else if (registration != null) {
-                ours += ram;
-                seen.countedForeign = false;
-                registeredBeyondDeclared += Math.max(0, ram - registration.registration.ram().hundredths());
-            } else {
+            if (kind == PidTable.FOREIGN) {
                 foreign += ram;
-                seen.countedForeign = true;
+                tracked.countedForeign[at] = true;
+                continue;
+            }
+            tracked.countedForeign[at] = false;
+            AllocationState owner = tracked.owners[at];
+            if (kind == PidTable.LINKED) {
+                TrackedProcess linked = tracked.processes[at];
+                keepRequestedAlive(linked, generation, now);
+                if (linked.claim != null) {
+                    linked.claim.sighted = true;
+                }
+                RegistrationState registration = linked.registration;
+                if (registration != null) {
+                    registration.seenGeneration = generation;
+                    if (owner == null) {
+                        ours += ram;
+                        registeredBeyondDeclared += Math.max(0, ram - registration.registration.ram().hundredths());
+                        continue;
+                    }
+                }
+                if (owner == null) {
+                    foreign += ram;
+                    tracked.countedForeign[at] = true;
+                    continue;
+                }
+            }
+            ours += ram;
+            markAlive(owner, generation, now);
+            GrantSlot slot = tracked.slots[at];
+            if (slot == null) {
+                slot = owner.slotOn(account);
+                tracked.slots[at] = slot;
+            }
+            if (slot != null) {
+                addUsage(slot, ram, generation);
+            } else {
+                usedWithoutGrant = usedWithoutGrant == null ? new LinkedHashMap<>() : usedWithoutGrant;
+                usedWithoutGrant.merge(owner, ram, Long::sum);
             }
         }
         long exitedForeign = exitedForeignCarried;
@@ -133,6 +147,25 @@ final class Scanner {
                 books.ledger.estimator(), books.ledger.marginPolicy(), now);
         return new HostTally(account, distinct, snapshot.usedRam().hundredths(), ours, foreignTotal, exitedForeign,
                 overGrant);
+    }
+
+    private static boolean ownerEnded(AllocationState owner, GrantSlot slot) {
+        return owner.closed || (slot != null && slot.removed);
+    }
+
+    /** Resolves the process's links when they changed and caches the outcome in the table's arrays. */
+    private byte classify(PidTable tracked, int at, HostAccount account) {
+        TrackedProcess process = tracked.processes[at];
+        if (tracked.kinds[at] == PidTable.UNRESOLVED || process.needsResolving()) {
+            books.resolve(process, process.firstSeen.pid(), account);
+        }
+        AllocationState owner = process.owner();
+        boolean linked = process.claim != null || process.registration != null || process.requester != null;
+        byte kind = linked ? PidTable.LINKED : owner != null ? PidTable.OWNED : PidTable.FOREIGN;
+        tracked.kinds[at] = kind;
+        tracked.owners[at] = owner;
+        tracked.slots[at] = process.slot;
+        return kind;
     }
 
     private void keepRequestedAlive(TrackedProcess process, long generation, Instant now) {
@@ -183,20 +216,14 @@ final class Scanner {
 
     /** Forgets processes the scan no longer lists; returns the RAM of the foreign ones among them. */
     private long removeExited(HostProcesses onHost, long generation, Findings findings) {
-        long exitedForeign = 0;
-        Iterator<Map.Entry<Pid, TrackedProcess>> entries = onHost.tracked.entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<Pid, TrackedProcess> entry = entries.next();
-            if (entry.getValue().seenGeneration != generation) {
-                entries.remove();
-                exitedForeign += recordExit(onHost.account, entry.getKey(), entry.getValue(), findings);
-            }
-        }
-        return exitedForeign;
+        long[] exitedForeign = {0};
+        onHost.tracked.removeUnseen(generation,
+                process -> exitedForeign[0] += recordExit(onHost.account, process, findings));
+        return exitedForeign[0];
     }
 
-    private long recordExit(HostAccount host, Pid pid, TrackedProcess process, Findings findings) {
-        findings.exited.add(new ExitedProcess(host.name(), pid, process.firstSeen.script(), process.firstSeen.args(),
+    private long recordExit(HostAccount host, TrackedProcess process, Findings findings) {
+        findings.exited.add(new ExitedProcess(host.name(), process.firstSeen.pid(), process.firstSeen.script(), process.firstSeen.args(),
                 Ram.ofHundredths(process.ram), process.origin));
         if (process.claim != null && !process.claim.dropped) {
             books.dropClaim(process.claim);
@@ -212,12 +239,10 @@ final class Scanner {
     private Map<HostName, Long> endSession(GameSession newSession, Findings findings) {
         Map<HostName, Long> exitedForeign = new HashMap<>();
         for (HostProcesses onHost : books.processes.values()) {
-            long foreign = 0;
-            for (Map.Entry<Pid, TrackedProcess> entry : onHost.tracked.entrySet()) {
-                foreign += recordExit(onHost.account, entry.getKey(), entry.getValue(), findings);
-            }
+            long[] foreign = {0};
+            onHost.tracked.forEach(process -> foreign[0] += recordExit(onHost.account, process, findings));
             onHost.tracked.clear();
-            exitedForeign.put(onHost.account.name(), foreign);
+            exitedForeign.put(onHost.account.name(), foreign[0]);
         }
         for (ClaimState claim : new ArrayList<>(books.claimsByPid.values())) {
             books.dropClaim(claim);
@@ -245,9 +270,7 @@ final class Scanner {
                 continue;
             }
             if (onHost != null) {
-                for (Map.Entry<Pid, TrackedProcess> entry : onHost.tracked.entrySet()) {
-                    recordExit(account, entry.getKey(), entry.getValue(), findings);
-                }
+                onHost.tracked.forEach(process -> recordExit(account, process, findings));
                 onHost.tracked.clear();
             }
             account.markAbsent();

@@ -21,7 +21,7 @@ final class TrackedProcess {
     ProcessOrigin origin = ProcessOrigin.FOREIGN;
     boolean invalid = true;
 
-    long seenGeneration = -1;
+    /** RAM and class at the last scan that saw the process; filled in from the pid table when it exits. */
     long ram;
     boolean countedForeign;
 
