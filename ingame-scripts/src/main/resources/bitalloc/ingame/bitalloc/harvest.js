@@ -43,13 +43,12 @@ export async function main(ns, overrides) {
 
 async function runBatches(task) {
   const { ns, env, target } = task;
-  const { batches, spacingMs, hackFraction } = task.args;
+  const { batches, spacingMs, hackFraction, hackThreads, hackWeakenThreads, growThreads, growWeakenThreads } = task.args;
   const period = 4 * spacingMs;
   const firstStart = env.now();
   const alive = [];
   let nextStart = firstStart;
   let nextLanding = 0;
-  const { hackThreads, hackWeakenThreads, growThreads, growWeakenThreads } = task.args;
   ns.print(`harvest ${target}: up to ${batches} batches in flight, one every ${period} ms, each taking `
     + `${(100 * hackFraction).toFixed(2)} % with hack ${hackThreads}, weaken ${hackWeakenThreads}, `
     + `grow ${growThreads}, weaken ${growWeakenThreads} threads`);
