@@ -1,0 +1,33 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { main as hackMain } from "bitalloc/hack.js";
+import { main as growMain } from "bitalloc/grow.js";
+import { main as weakenMain } from "bitalloc/weaken.js";
+import { main as probeMain } from "bitalloc/probe.js";
+import { FakeGame } from "./support/fake-game.mjs";
+
+function game() {
+  const g = new FakeGame().addServer("home", { maxRam: 64, cores: 4 }).addServer("n00dles", { maxRam: 4, links: ["home"] });
+  g.putShippedScripts("home");
+  return g;
+}
+
+test("each helper makes its one call on the target, started as late as asked, whatever tag follows", async () => {
+  const g = game();
+  await hackMain(g.start("home", "bitalloc/hack.js", ["n00dles", 250, "--allocId=a"]));
+  await growMain(g.start("home", "bitalloc/grow.js", ["n00dles", 40, "--allocId", "a"]));
+  await weakenMain(g.start("home", "bitalloc/weaken.js", ["n00dles", "--allocId=a"]));
+
+  assert.deepEqual(g.helperCalls.map((c) => [c.call, c.target, c.options]), [
+    ["hack", "n00dles", { additionalMsec: 250 }],
+    ["grow", "n00dles", { additionalMsec: 40 }],
+    ["weaken", "n00dles", { additionalMsec: 0 }],
+  ]);
+});
+
+test("the probe writes every named host's cores to its port and skips the tag", async () => {
+  const g = game();
+  await probeMain(g.start("home", "bitalloc/probe.js", [77, "home", "n00dles", "--allocId=z"]));
+
+  assert.deepEqual(g.ports.get(77), ['{"home":4,"n00dles":1}']);
+});
