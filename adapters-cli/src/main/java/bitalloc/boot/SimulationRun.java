@@ -1,5 +1,6 @@
 package bitalloc.boot;
 
+import bitalloc.adapters.cli.SimulationAccess.Progress;
 import bitalloc.adapters.sim.SimWorld;
 import bitalloc.adapters.sim.metrics.SimMetrics;
 import bitalloc.adapters.sim.metrics.SimReport;
@@ -35,11 +36,6 @@ import java.util.function.Consumer;
  * virtual clock, so the same seed gives the same report.
  */
 public final class SimulationRun {
-
-    /** How much of the run is done, for a progress bar. */
-    public interface Progress {
-        void advanced(Duration simulated, Duration total);
-    }
 
     private static final Duration PROGRESS_STEP = Duration.ofMinutes(1);
 

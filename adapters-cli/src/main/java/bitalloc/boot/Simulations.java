@@ -7,43 +7,52 @@ import bitalloc.adapters.sim.script.ScriptCatalog;
 import bitalloc.application.config.BitallocConfig;
 import bitalloc.domain.selection.TaskScript;
 import bitalloc.domain.selection.TaskScripts;
-import io.vavr.collection.List;
+import bitalloc.adapters.cli.SimulationAccess;
+import bitalloc.adapters.persistence.DatabaseUrl;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** The simulator as the command line sees it: a scenario by name or file, a seed, a duration, a configuration. */
-public final class Simulations {
+/**
+ * The simulator as the command line sees it: a scenario by name or file, a seed, a duration, a configuration,
+ * and a store: the embedded H2 file by default, any JDBC URL, or {@code mem} for none.
+ */
+public final class Simulations implements SimulationAccess {
 
-    private Simulations() {
-    }
+    private final UnaryOperator<String> environment;
 
-    public record Request(String scenario, Optional<Path> scenarioFile, long seed, Duration duration,
-                          BitallocConfig config, StoreChoice store) {
-    }
-
-    /** The built-in scenario names, for help texts. */
-    public static List<String> scenarioNames() {
-        return Scenarios.names();
+    public Simulations(UnaryOperator<String> environment) {
+        this.environment = environment;
     }
 
     /** Runs the request; a scenario that does not exist or does not parse is a message, not an exception. */
-    public static Either<String, Map<String, Object>> run(Request request, SimulationRun.Progress progress) {
-        return scenario(request).map(scenario -> {
-            Store store = request.store().open();
+    @Override
+    public Either<String, Map<String, Object>> run(Spec request, Progress progress) {
+        return scenario(request).flatMap(scenario -> store(request.jdbcUrl()).map(store -> {
             try {
-                return SimulationRun.run(scenario, request.seed(), request.duration(), withWorldScripts(request.config()),
-                        store, progress).toMap();
+                return SimulationRun.run(scenario, request.seed(), request.duration(),
+                        withWorldScripts(request.config()), store, progress).toMap();
             } finally {
                 store.close();
             }
-        });
+        }));
     }
 
-    private static Either<String, Scenario> scenario(Request request) {
-        if (request.scenarioFile().isPresent()) {
+    private Either<String, Store> store(Option<String> jdbcUrl) {
+        if (jdbcUrl.contains("mem")) {
+            return Either.right(Stores.inMemory());
+        }
+        Either<String, DatabaseUrl> url = jdbcUrl.isDefined() ? DatabaseUrl.parse(jdbcUrl.get())
+                : Either.right(DatabaseUrl.embeddedDefault(environment, Path.of(System.getProperty("user.home"))));
+        return url.flatMap(parsed -> Try.of(() -> Stores.sql(parsed)).toEither()
+                .mapLeft(e -> "cannot open the store at " + parsed + ": " + e.getMessage()));
+    }
+
+    private static Either<String, Scenario> scenario(Spec request) {
+        if (request.scenarioFile().isDefined()) {
             return ScenarioFile.read(request.scenarioFile().get());
         }
         return Scenarios.find(request.scenario()).toEither(() -> "no scenario named '" + request.scenario()

@@ -1,14 +1,27 @@
 package bitalloc.boot;
 
+import bitalloc.adapters.persistence.Database;
+import bitalloc.adapters.persistence.DatabaseUrl;
 import bitalloc.application.port.out.history.HistoryEvent;
 import bitalloc.application.port.out.history.HistoryLog;
 import bitalloc.application.port.out.memory.InMemoryStateStore;
+import bitalloc.application.port.out.state.StateStore;
+import bitalloc.application.port.out.state.Transactions;
+import com.google.inject.Injector;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The stores a run can use. */
 public final class Stores {
 
     private Stores() {
+    }
+
+    /** The SQL store at {@code url}: created and migrated on first use, closed with the store. */
+    public static Store sql(DatabaseUrl url) {
+        Injector injector = StoreBoot.injector(url);
+        Database database = injector.getInstance(Database.class);
+        return new Store(injector.getInstance(StateStore.class), injector.getInstance(Transactions.class),
+                injector.getInstance(HistoryLog.class), database::close);
     }
 
     /**

@@ -1,8 +1,5 @@
 package bitalloc.adapters.cli;
 
-import bitalloc.boot.SimulationRun;
-import bitalloc.boot.Simulations;
-import bitalloc.boot.StoreChoice;
 import io.vavr.control.Either;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -25,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run bitalloc against a simulated Bitburner network and report the metrics of DESIGN.md section 7.")
 public final class SimulateCommand implements Callable<Integer> {
+
+    private final SimulationAccess simulations;
 
     @Spec
     CommandSpec spec;
@@ -52,6 +50,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    SimulateCommand(SimulationAccess simulations) {
+        this.simulations = simulations;
+    }
 
     @Override
     public Integer call() {
@@ -88,12 +90,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private Either<String, Map<String, Object>> runOnce(ConfigOptions options, String label) {
-        Simulations.Request request = new Simulations.Request(scenario, Optional.ofNullable(scenarioFile), seed,
-                duration, options.toConfig(), store.choice());
+        SimulationAccess.Spec request = new SimulationAccess.Spec(scenario, io.vavr.control.Option.of(scenarioFile), seed, duration,
+                options.toConfig(), store.jdbcUrl());
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(duration.toMinutes())
                 .setUnit(" sim-min", 1).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
-            SimulationRun.Progress progress = (done, total) -> bar.stepTo(done.toMinutes());
-            return Simulations.run(request, progress);
+            return simulations.run(request, (done, total) -> bar.stepTo(done.toMinutes()));
         }
     }
 

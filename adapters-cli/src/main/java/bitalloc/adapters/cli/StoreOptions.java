@@ -1,15 +1,15 @@
 package bitalloc.adapters.cli;
 
-import bitalloc.boot.StoreChoice;
-import picocli.CommandLine.Option;
+import io.vavr.control.Option;
 
-/** Where a command keeps its state and history: {@code --db <jdbc url>}, or {@code --db mem} for none. */
+/** Where a command keeps its state and history: {@code --db <jdbc url>}, or the embedded H2 file by default. */
 public final class StoreOptions {
 
-    @Option(names = "--db", description = "JDBC URL of the store, or 'mem' to keep nothing (default: mem until the SQL store lands)")
-    String db = "mem";
+    @picocli.CommandLine.Option(names = "--db", description = "JDBC URL of the store, 'mem' for an in-memory store "
+            + "that keeps no history (default: the embedded H2 file in the data directory)")
+    String db;
 
-    StoreChoice choice() {
-        return StoreChoice.inMemory();
+    Option<String> jdbcUrl() {
+        return Option.of(db);
     }
 }

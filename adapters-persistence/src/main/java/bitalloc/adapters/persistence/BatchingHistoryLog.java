@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The history log that keeps the database off the caller's thread: {@link #append} puts the event on a bounded
  * queue and returns; one writer thread drains the queue and writes what it finds in batches of up to
- * {@value #MAX_BATCH} events. When the database falls behind by a whole queue, {@link #append} waits rather than
+ * {@value #DEFAULT_MAX_BATCH} events. When the database falls behind by a whole queue, {@link #append} waits rather than
  * dropping history. A batch the database rejects is logged and skipped, never retried forever.
  */
 public final class BatchingHistoryLog implements HistoryLog {
 
     static final int QUEUE_CAPACITY = 65_536;
-    static final int MAX_BATCH = 10_000;
+    static final int DEFAULT_MAX_BATCH = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingHistoryLog.class);
 
@@ -32,6 +32,7 @@ public final class BatchingHistoryLog implements HistoryLog {
 
     private final BlockingQueue<HistoryEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Consumer<List<HistoryEvent>> writer;
+    private final int maxBatch;
     private final Thread writerThread;
     private final Object progress = new Object();
     private long appended;
@@ -39,8 +40,9 @@ public final class BatchingHistoryLog implements HistoryLog {
     private long failedBatches;
     private volatile boolean closed;
 
-    BatchingHistoryLog(Consumer<List<HistoryEvent>> writer) {
+    BatchingHistoryLog(Consumer<List<HistoryEvent>> writer, int maxBatch) {
         this.writer = writer;
+        this.maxBatch = maxBatch;
         this.writerThread = new Thread(this::drain, "bitalloc-history-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -97,11 +99,11 @@ public final class BatchingHistoryLog implements HistoryLog {
     }
 
     private void drain() {
-        List<HistoryEvent> batch = new ArrayList<>(MAX_BATCH);
+        List<HistoryEvent> batch = new ArrayList<>(maxBatch);
         boolean stopping = false;
         while (!stopping) {
             batch.add(takeUninterruptibly());
-            queue.drainTo(batch, MAX_BATCH - 1);
+            queue.drainTo(batch, maxBatch - 1);
             stopping = batch.removeIf(event -> event == STOP);
             boolean failed = false;
             try {
@@ -110,7 +112,7 @@ public final class BatchingHistoryLog implements HistoryLog {
                 }
             } catch (RuntimeException e) {
                 failed = true;
-                LOG.warn("history batch of {} events not written: {}", batch.size(), e.getMessage());
+                LOG.warn("history batch of {} events not written: {}", batch.size(), rootMessage(e));
             }
             synchronized (progress) {
                 handled += batch.size();
@@ -119,6 +121,16 @@ public final class BatchingHistoryLog implements HistoryLog {
             }
             batch.clear();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private HistoryEvent takeUninterruptibly() {

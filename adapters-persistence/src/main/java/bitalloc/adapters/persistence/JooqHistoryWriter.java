@@ -16,16 +16,18 @@ import bitalloc.application.port.out.state.ChunkGrant;
 import bitalloc.application.port.out.state.TaskLifecycle;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
 
 /**
- * Writes a batch of history events in one transaction: one JDBC batch (one prepared statement, many bind sets)
- * per history table. Called only by the {@link BatchingHistoryLog} writer thread.
+ * Writes a batch of history events in one transaction, table by table, as multi-row inserts. Called only by the
+ * {@link BatchingHistoryLog} writer thread.
  */
 final class JooqHistoryWriter {
 
@@ -47,6 +49,8 @@ final class JooqHistoryWriter {
     private static final Field<?>[] TASK_EVENT_COLUMNS = {
         TASK_EVENT.OCCURRED_AT, TASK_EVENT.GAME_SESSION, TASK_EVENT.KIND, TASK_EVENT.TARGET, TASK_EVENT.LIFECYCLE,
         TASK_EVENT.PID, TASK_EVENT.DETAIL};
+
+    static final int ROWS_PER_STATEMENT = 100;
 
     private final DSLContext dsl;
 
@@ -106,7 +110,10 @@ final class JooqHistoryWriter {
         }
     }
 
-    /** The rows for one table, sent as one JDBC batch of a single prepared insert. */
+    /**
+     * The rows for one table, sent as multi-row inserts of {@value #ROWS_PER_STATEMENT} rows in one JDBC batch (one
+     * prepared statement, rendered by jOOQ once per shape): about twice the rate of single-row batches on H2.
+     */
     private static final class Batch {
         private final DSLContext dsl;
         private final Table<?> table;
@@ -127,11 +134,47 @@ final class JooqHistoryWriter {
             if (rows.isEmpty()) {
                 return;
             }
-            BatchBindStep batch = dsl.batch(dsl.insertInto(table).columns(columns).values(new Object[columns.length]));
-            for (Object[] row : rows) {
-                batch = batch.bind(row);
+            dsl.connection(connection -> {
+                int fullStatements = rows.size() / ROWS_PER_STATEMENT;
+                if (fullStatements > 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(insertSql(ROWS_PER_STATEMENT))) {
+                        for (int statement = 0; statement < fullStatements; statement++) {
+                            bind(insert, statement * ROWS_PER_STATEMENT, ROWS_PER_STATEMENT);
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }
+                int rest = rows.size() % ROWS_PER_STATEMENT;
+                if (rest > 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(insertSql(rest))) {
+                        bind(insert, fullStatements * ROWS_PER_STATEMENT, rest);
+                        insert.executeUpdate();
+                    }
+                }
+            });
+        }
+
+        private void bind(PreparedStatement insert, int firstRow, int rowCount) throws SQLException {
+            int parameter = 1;
+            for (int row = firstRow; row < firstRow + rowCount; row++) {
+                Object[] values = rows.get(row);
+                for (int column = 0; column < columns.length; column++) {
+                    if (values[column] == null) {
+                        insert.setNull(parameter++, columns[column].getDataType().getSQLType());
+                    } else {
+                        insert.setObject(parameter++, values[column]);
+                    }
+                }
             }
-            batch.execute();
+        }
+
+        private String insertSql(int rowCount) {
+            InsertValuesStepN<?> insert = dsl.insertInto(table).columns(columns).values(new Object[columns.length]);
+            for (int row = 1; row < rowCount; row++) {
+                insert = insert.values(new Object[columns.length]);
+            }
+            return dsl.render(insert);
         }
     }
 }

@@ -41,7 +41,8 @@ public final class JooqReadOnlyQuery implements ReadOnlyQuery {
         return ReadOnlyStatementCheck.check(sql).flatMap(this::runChecked);
     }
 
-    private Either<QueryRefused, QueryResult> runChecked(String query) {
+    /** Runs without the statement check: package-private so a test can show the database guard on its own. */
+    Either<QueryRefused, QueryResult> runChecked(String query) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);

@@ -7,6 +7,11 @@ public final class SqlHistory {
     }
 
     public static BatchingHistoryLog open(Database database) {
-        return new BatchingHistoryLog(new JooqHistoryWriter(database.dsl())::write);
+        return open(database, BatchingHistoryLog.DEFAULT_MAX_BATCH);
+    }
+
+    /** With a smaller largest batch, so tests can cross batch boundaries with few events. */
+    static BatchingHistoryLog open(Database database, int maxBatch) {
+        return new BatchingHistoryLog(new JooqHistoryWriter(database.dsl())::write, maxBatch);
     }
 }
