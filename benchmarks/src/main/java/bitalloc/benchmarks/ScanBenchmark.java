@@ -51,12 +51,11 @@ public class ScanBenchmark {
     private static final GameSession SESSION = GameSession.FIRST;
 
     private Allocator allocator;
-    private List<HostSnapshot>[] tables;
+    private final java.util.List<List<HostSnapshot>> tables = new ArrayList<>();
     private Instant now;
     private int poll;
 
     @Setup
-    @SuppressWarnings("unchecked")
     public void setUp() {
         SplittableRandom random = new SplittableRandom(42);
         allocator = new Allocator(AllocatorPolicy.DEFAULT.withSetAside(SetAsidePolicy.NOTHING),
@@ -78,7 +77,7 @@ public class ScanBenchmark {
             byHost.computeIfAbsent(allocation.grants().head().host(), host -> new ArrayList<>()).add(allocation);
         }
 
-        tables = new List[] {List.empty(), List.empty()};
+        tables.clear();
         long pid = 2;
         java.util.List<java.util.List<Object[]>> processSpecs = new ArrayList<>();
         for (HostName name : names) {
@@ -106,9 +105,9 @@ public class ScanBenchmark {
             for (int h = 0; h < HOSTS; h++) {
                 hosts.add(snapshot(names.get(h), List.ofAll(processSpecs.get(h)).map(ScanBenchmark::process)));
             }
-            tables[copy] = List.ofAll(hosts);
+            tables.add(List.ofAll(hosts));
         }
-        ScanReport first = allocator.scan(SESSION, tables[0], now);
+        ScanReport first = allocator.scan(SESSION, tables.get(0), now);
         if (first.processCount() != HOSTS * PROCESSES_PER_HOST || !first.expired().isEmpty()) {
             throw new IllegalStateException("unexpected setup: " + first.processCount() + " processes");
         }
@@ -131,6 +130,6 @@ public class ScanBenchmark {
     @Benchmark
     public ScanReport fullScan() {
         poll++;
-        return allocator.scan(SESSION, tables[poll & 1], now.plus(Duration.ofSeconds(2L * poll)));
+        return allocator.scan(SESSION, tables.get(poll & 1), now.plus(Duration.ofSeconds(2L * poll)));
     }
 }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
 class AllocatorPropertiesTest {
 
     private static final long[] REPLAY = {};
-    private static final int SEQUENCES = 250;
+    private static final int SEQUENCES = 200;
     private static final int STEPS = 100;
 
     @TestFactory
