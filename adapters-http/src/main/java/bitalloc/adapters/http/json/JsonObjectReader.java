@@ -1,0 +1,108 @@
+package bitalloc.adapters.http.json;
+
+import static bitalloc.adapters.http.json.Checked.invalid;
+import static bitalloc.adapters.http.json.Checked.valid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Reads the fields of one JSON object. Missing fields, wrong types and fields the endpoint does not know are all
+ * reported, each at its own pointer, so one answer lists everything wrong with a request.
+ */
+public final class JsonObjectReader {
+
+    private final JsonNode node;
+    private final String pointer;
+    private final Set<String> knownFields;
+
+    private JsonObjectReader(JsonNode node, String pointer, Set<String> knownFields) {
+        this.node = node;
+        this.pointer = pointer;
+        this.knownFields = knownFields;
+    }
+
+    public static Validation<Seq<FieldProblem>, JsonObjectReader> of(JsonNode node, String pointer,
+                                                                     Set<String> knownFields) {
+        return node.isObject()
+                ? valid(new JsonObjectReader(node, pointer, knownFields))
+                : invalid(pointer, "must be a JSON object, got " + JsonValues.kind(node));
+    }
+
+    public String pointer(String field) {
+        return pointer + "/" + field;
+    }
+
+    /** A field that must be present (and not null); the check reads it only when it is. */
+    public <T> Validation<Seq<FieldProblem>, T> required(String field, FieldCheck<T> check) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return invalid(pointer(field), "is required");
+        }
+        return check.apply(value, pointer(field));
+    }
+
+    /** A field that may be absent or null. */
+    public <T> Validation<Seq<FieldProblem>, Option<T>> optional(String field, FieldCheck<T> check) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return valid(Option.none());
+        }
+        return check.apply(value, pointer(field)).map(Option::some);
+    }
+
+    public <T> Validation<Seq<FieldProblem>, T> optional(String field, FieldCheck<T> check, T absent) {
+        return optional(field, check).map(value -> value.getOrElse(absent));
+    }
+
+    /** A required array whose every element is checked; problems of all elements are reported. */
+    public <T> Validation<Seq<FieldProblem>, List<T>> array(String field, int maxItems, FieldCheck<T> element) {
+        return required(field, (value, at) -> elements(value, at, maxItems, element));
+    }
+
+    public static <T> Validation<Seq<FieldProblem>, List<T>> elements(JsonNode value, String at, int maxItems,
+                                                                      FieldCheck<T> element) {
+        if (!value.isArray()) {
+            return invalid(at, "must be an array, got " + JsonValues.kind(value));
+        }
+        if (value.size() > maxItems) {
+            return invalid(at, "must have at most " + maxItems + " items, got " + value.size());
+        }
+        // A plain loop: scans carry 10^5 processes, and folding Validations would copy problem lists each step.
+        java.util.List<T> items = new ArrayList<>(value.size());
+        java.util.List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            Validation<Seq<FieldProblem>, T> checked = element.apply(value.get(i), at + "/" + i);
+            if (checked.isValid()) {
+                items.add(checked.get());
+            } else {
+                checked.getError().forEach(problems::add);
+            }
+        }
+        return problems.isEmpty() ? valid(List.ofAll(items)) : Validation.invalid(List.ofAll(problems));
+    }
+
+    /** Fields this endpoint does not know: likely typos, reported rather than silently ignored. */
+    public Seq<FieldProblem> unknownFields() {
+        List<FieldProblem> unknown = List.empty();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knownFields.contains(name)) {
+                unknown = unknown.append(new FieldProblem(pointer(name), "is not a known field"));
+            }
+        }
+        return unknown;
+    }
+
+    /** Checks one JSON value found at a pointer. */
+    @FunctionalInterface
+    public interface FieldCheck<T> {
+        Validation<Seq<FieldProblem>, T> apply(JsonNode value, String pointer);
+    }
+}
