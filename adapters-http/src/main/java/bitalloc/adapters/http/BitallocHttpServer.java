@@ -41,7 +41,7 @@ public final class BitallocHttpServer implements AutoCloseable {
         ApiRoutes routes = new ApiRoutes(api, json, problems, longPoll, config.longestPoll(), metrics);
         server.setHandler(new ApiHandler(routes.all(), new CorsPolicy(config.allowedOrigins(),
                 CorsPolicy.DEFAULT_MAX_AGE), token, problems, json, metrics, config.maxBodyBytes()));
-        server.setStopTimeout(1_000);
+        server.setStopTimeout(0);
     }
 
     public BitallocHttpServer start() throws Exception {
