@@ -8,6 +8,7 @@ import static bitalloc.adapters.http.json.Checked.valid;
 import bitalloc.adapters.http.api.AgentSessionKey;
 import bitalloc.adapters.http.api.Commands.Scan;
 import bitalloc.adapters.http.api.ScriptPath;
+import bitalloc.adapters.http.json.Checked;
 import bitalloc.adapters.http.json.FieldProblem;
 import bitalloc.adapters.http.json.JsonObjectReader;
 import bitalloc.adapters.http.json.JsonValues;
@@ -19,6 +20,8 @@ import bitalloc.domain.process.Pid;
 import bitalloc.domain.process.ProcessSnapshot;
 import bitalloc.domain.ram.Ram;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
@@ -58,18 +61,25 @@ public final class ScanRequests {
                         "processes"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("hostname", JsonValues::hostName),
-                        o.required("maxRam", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
-                        o.required("usedRam", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
+                        ram(o),
                         o.required("cores", (v, p) -> JsonValues.whole(v, p, 1, MAX_CORES).map(Long::intValue)),
                         o.optional("purchased", JsonValues::bool, false),
                         o.optional("hacknet", JsonValues::bool, false),
                         o.array("processes", MAX_PROCESSES_PER_HOST, ScanRequests::process))
-                        .ap((name, max, used, cores, purchased, hacknet, processes) -> new HostSnapshot(
-                                name, kind(name, purchased, hacknet), cores, max, used, processes))),
-                        o.unknownFields()))
-                .flatMap(host -> host.usedRam().isGreaterThan(host.maxRam())
-                        ? invalid(at + "/usedRam", "must not exceed maxRam (" + host.maxRam().toGbString() + ")")
-                        : valid(host));
+                        .ap((name, ram, cores, purchased, hacknet, processes) -> new HostSnapshot(
+                                name, kind(name, purchased, hacknet), cores, ram._1, ram._2, processes))),
+                        o.unknownFields()));
+    }
+
+    /** Max and used RAM, checked together: the game never reports more used than there is. */
+    private static Validation<Seq<FieldProblem>, Tuple2<Ram, Ram>> ram(JsonObjectReader o) {
+        return Checked.both(
+                        o.required("maxRam", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
+                        o.required("usedRam", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
+                        Tuple::of)
+                .flatMap(ram -> ram._2.isGreaterThan(ram._1)
+                        ? invalid(o.pointer("usedRam"), "must not exceed maxRam (" + ram._1.toGbString() + ")")
+                        : valid(ram));
     }
 
     /**
