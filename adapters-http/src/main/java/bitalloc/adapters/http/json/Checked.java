@@ -16,8 +16,8 @@ public final class Checked {
         return Validation.valid(value);
     }
 
-    public static <T> Validation<Seq<FieldProblem>, T> invalid(String pointer, String detail) {
-        return Validation.invalid(List.of(new FieldProblem(pointer, detail)));
+    public static <T> Validation<Seq<FieldProblem>, T> invalid(Where where, String detail) {
+        return Validation.invalid(List.of(new FieldProblem(where.toString(), detail)));
     }
 
     /** Flattens the problems of several checks combined with {@code Validation.combine(...).ap(...)}. */

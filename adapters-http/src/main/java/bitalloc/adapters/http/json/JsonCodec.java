@@ -30,6 +30,8 @@ import java.math.BigDecimal;
 public final class JsonCodec {
 
     private final ObjectMapper mapper;
+    /** For bodies validated while streaming: repeated fields are reported by the reader, not the parser. */
+    private final ObjectMapper streaming;
 
     public JsonCodec() {
         this.mapper = JsonMapper.builder()
@@ -38,6 +40,10 @@ public final class JsonCodec {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .addModule(domainTypes())
+                .build();
+        this.streaming = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .build();
     }
 
@@ -80,6 +86,30 @@ public final class JsonCodec {
         } catch (IOException e) {
             return Either.left("the body could not be read as JSON");
         }
+    }
+
+    /** Runs a streaming reader over the body; the left side says why the body is not JSON. */
+    public <T> Either<String, T> stream(byte[] body, StreamReader<T> reader) {
+        if (body.length == 0) {
+            return Either.left("the body is empty; a JSON object was expected");
+        }
+        try (JsonParser parser = streaming.createParser(body)) {
+            T result = reader.read(parser);
+            if (parser.nextToken() != null) {
+                return Either.left("unexpected content after the JSON value");
+            }
+            return Either.right(result);
+        } catch (JsonProcessingException e) {
+            return Either.left(e.getOriginalMessage());
+        } catch (IOException e) {
+            return Either.left("the body could not be read as JSON");
+        }
+    }
+
+    /** Reads a body from a parser positioned before its first token. */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        T read(JsonParser parser) throws IOException;
     }
 
     public byte[] write(Object value) {

@@ -19,24 +19,24 @@ import java.util.Set;
 public final class JsonObjectReader {
 
     private final JsonNode node;
-    private final String pointer;
+    private final Where pointer;
     private final Set<String> knownFields;
 
-    private JsonObjectReader(JsonNode node, String pointer, Set<String> knownFields) {
+    private JsonObjectReader(JsonNode node, Where pointer, Set<String> knownFields) {
         this.node = node;
         this.pointer = pointer;
         this.knownFields = knownFields;
     }
 
-    public static Validation<Seq<FieldProblem>, JsonObjectReader> of(JsonNode node, String pointer,
+    public static Validation<Seq<FieldProblem>, JsonObjectReader> of(JsonNode node, Where pointer,
                                                                      Set<String> knownFields) {
         return node.isObject()
                 ? valid(new JsonObjectReader(node, pointer, knownFields))
                 : invalid(pointer, "must be a JSON object, got " + JsonValues.kind(node));
     }
 
-    public String pointer(String field) {
-        return pointer + "/" + field;
+    public Where pointer(String field) {
+        return pointer.field(field);
     }
 
     /** A field that must be present (and not null); the check reads it only when it is. */
@@ -66,7 +66,7 @@ public final class JsonObjectReader {
         return required(field, (value, at) -> elements(value, at, maxItems, element));
     }
 
-    public static <T> Validation<Seq<FieldProblem>, List<T>> elements(JsonNode value, String at, int maxItems,
+    public static <T> Validation<Seq<FieldProblem>, List<T>> elements(JsonNode value, Where at, int maxItems,
                                                                       FieldCheck<T> element) {
         if (!value.isArray()) {
             return invalid(at, "must be an array, got " + JsonValues.kind(value));
@@ -78,7 +78,7 @@ public final class JsonObjectReader {
         java.util.List<T> items = new ArrayList<>(value.size());
         java.util.List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            Validation<Seq<FieldProblem>, T> checked = element.apply(value.get(i), at + "/" + i);
+            Validation<Seq<FieldProblem>, T> checked = element.apply(value.get(i), at.item(i));
             if (checked.isValid()) {
                 items.add(checked.get());
             } else {
@@ -94,7 +94,7 @@ public final class JsonObjectReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                unknown = unknown.append(new FieldProblem(pointer(name), "is not a known field"));
+                unknown = unknown.append(new FieldProblem(pointer(name).toString(), "is not a known field"));
             }
         }
         return unknown;
@@ -103,6 +103,6 @@ public final class JsonObjectReader {
     /** Checks one JSON value found at a pointer. */
     @FunctionalInterface
     public interface FieldCheck<T> {
-        Validation<Seq<FieldProblem>, T> apply(JsonNode value, String pointer);
+        Validation<Seq<FieldProblem>, T> apply(JsonNode value, Where pointer);
     }
 }

@@ -37,7 +37,7 @@ public final class JsonValues {
      * RAM in GB as the game shows it: a JSON number with at most two decimals, within what a server can hold.
      * The number is read exactly (the parser keeps decimals as BigDecimal), never through a double.
      */
-    public static Validation<Seq<FieldProblem>, Ram> ram(JsonNode node, String pointer, ZeroRam zero) {
+    public static Validation<Seq<FieldProblem>, Ram> ram(JsonNode node, Where pointer, ZeroRam zero) {
         if (!node.isNumber()) {
             return invalid(pointer, "must be a number of GB, got " + kind(node));
         }
@@ -72,7 +72,7 @@ public final class JsonValues {
     }
 
     /** A whole number in {@code [min, max]}. */
-    public static Validation<Seq<FieldProblem>, Long> whole(JsonNode node, String pointer, long min, long max) {
+    public static Validation<Seq<FieldProblem>, Long> whole(JsonNode node, Where pointer, long min, long max) {
         if (!node.isIntegralNumber()) {
             return invalid(pointer, "must be a whole number, got " + kind(node));
         }
@@ -82,15 +82,15 @@ public final class JsonValues {
         return valid(node.longValue());
     }
 
-    public static Validation<Seq<FieldProblem>, Integer> count(JsonNode node, String pointer, int min) {
+    public static Validation<Seq<FieldProblem>, Integer> count(JsonNode node, Where pointer, int min) {
         return whole(node, pointer, min, Integer.MAX_VALUE).map(Long::intValue);
     }
 
-    public static Validation<Seq<FieldProblem>, Pid> pid(JsonNode node, String pointer) {
+    public static Validation<Seq<FieldProblem>, Pid> pid(JsonNode node, Where pointer) {
         return whole(node, pointer, 1, MAX_SAFE_INTEGER).map(Pid::of);
     }
 
-    public static Validation<Seq<FieldProblem>, String> text(JsonNode node, String pointer, int maxLength) {
+    public static Validation<Seq<FieldProblem>, String> text(JsonNode node, Where pointer, int maxLength) {
         if (!node.isTextual()) {
             return invalid(pointer, "must be a string, got " + kind(node));
         }
@@ -104,23 +104,23 @@ public final class JsonValues {
         return valid(value);
     }
 
-    public static Validation<Seq<FieldProblem>, HostName> hostName(JsonNode node, String pointer) {
+    public static Validation<Seq<FieldProblem>, HostName> hostName(JsonNode node, Where pointer) {
         return text(node, pointer, MAX_HOST_NAME_LENGTH).map(HostName::of);
     }
 
     /** A script path; the game normalises paths without a leading slash, so one is refused rather than guessed. */
-    public static Validation<Seq<FieldProblem>, ScriptPath> scriptPath(JsonNode node, String pointer) {
+    public static Validation<Seq<FieldProblem>, ScriptPath> scriptPath(JsonNode node, Where pointer) {
         return text(node, pointer, MAX_PATH_LENGTH).flatMap(path -> path.startsWith("/")
                 ? invalid(pointer, "must not start with '/' (the game writes \"dir/script.js\")")
                 : valid(new ScriptPath(path)));
     }
 
-    public static Validation<Seq<FieldProblem>, Boolean> bool(JsonNode node, String pointer) {
+    public static Validation<Seq<FieldProblem>, Boolean> bool(JsonNode node, Where pointer) {
         return node.isBoolean() ? valid(node.booleanValue()) : invalid(pointer, "must be true or false, got " + kind(node));
     }
 
     /** An enum written in lower case with hyphens ("helpers-starved"). */
-    public static <E extends Enum<E>> Validation<Seq<FieldProblem>, E> choice(JsonNode node, String pointer,
+    public static <E extends Enum<E>> Validation<Seq<FieldProblem>, E> choice(JsonNode node, Where pointer,
                                                                              Class<E> type) {
         if (node.isTextual()) {
             for (E constant : type.getEnumConstants()) {

@@ -9,6 +9,7 @@ import bitalloc.adapters.http.api.CommandId;
 import bitalloc.adapters.http.api.CommandResult;
 import bitalloc.adapters.http.api.Commands.ReportCommandResult;
 import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonObjectReader;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.domain.process.Pid;
@@ -28,7 +29,7 @@ public final class AgentRequests {
     }
 
     public static Validation<Seq<FieldProblem>, Function<CommandId, ReportCommandResult>> result(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("pid", "failure", "detail"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("pid", "failure", "detail"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.optional("pid", JsonValues::pid),
                         o.optional("failure", (v, at) -> JsonValues.choice(v, at, CommandResult.Failure.class)),
@@ -42,15 +43,15 @@ public final class AgentRequests {
                                                                             Option<CommandResult.Failure> failure,
                                                                             Option<String> detail) {
         if (pid.isDefined() && failure.isDefined()) {
-            return invalid("", "must carry either pid or failure, not both");
+            return invalid(Where.BODY, "must carry either pid or failure, not both");
         }
         if (pid.isDefined()) {
             return detail.isDefined()
-                    ? invalid("/detail", "is only allowed with a failure")
+                    ? invalid(Where.BODY.field("detail"), "is only allowed with a failure")
                     : valid(new CommandResult.Succeeded(pid.get()));
         }
         return failure.isDefined()
                 ? valid(new CommandResult.Failed(failure.get(), detail))
-                : invalid("", "must carry pid (the command succeeded) or failure");
+                : invalid(Where.BODY, "must carry pid (the command succeeded) or failure");
     }
 }

@@ -10,6 +10,7 @@ import bitalloc.adapters.http.api.Commands.Claim;
 import bitalloc.adapters.http.api.Commands.ReleaseChunks;
 import bitalloc.adapters.http.api.Requester;
 import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonObjectReader;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.adapters.http.json.JsonValues.ZeroRam;
@@ -30,7 +31,7 @@ public final class AllocationRequests {
 
     /** {requester {pid, hostname}, filename, chunkSize, numChunks, contiguous?, coreDependent?, shrinkable?, longRunning?} */
     public static Validation<Seq<FieldProblem>, Allocate> allocate(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("requester", "filename", "chunkSize", "numChunks", "contiguous",
+        return JsonObjectReader.of(body, Where.BODY, Set.of("requester", "filename", "chunkSize", "numChunks", "contiguous",
                         "coreDependent", "shrinkable", "longRunning"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("requester", AllocationRequests::requester),
@@ -48,7 +49,7 @@ public final class AllocationRequests {
                 o.optional("longRunning", JsonValues::bool, false)).ap(AllocationFlags::new));
     }
 
-    private static Validation<Seq<FieldProblem>, Requester> requester(JsonNode value, String at) {
+    private static Validation<Seq<FieldProblem>, Requester> requester(JsonNode value, Where at) {
         return JsonObjectReader.of(value, at, Set.of("pid", "hostname"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("pid", JsonValues::pid),
@@ -57,7 +58,7 @@ public final class AllocationRequests {
 
     /** {pid, hostname, numChunks, tag}; the allocation comes from the path, checked alongside. */
     public static Validation<Seq<FieldProblem>, Function<AllocationId, Claim>> claim(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("pid", "hostname", "numChunks", "tag"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("pid", "hostname", "numChunks", "tag"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("tag", (v, at) -> JsonValues.text(v, at, MAX_TAG_LENGTH).map(AllocationTag::new)),
                         o.required("pid", JsonValues::pid),
@@ -69,7 +70,7 @@ public final class AllocationRequests {
 
     /** {numChunks, hostname?} */
     public static Validation<Seq<FieldProblem>, Function<AllocationId, ReleaseChunks>> releaseChunks(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("numChunks", "hostname"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("numChunks", "hostname"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("numChunks", (v, at) -> JsonValues.count(v, at, 1)),
                         o.optional("hostname", JsonValues::hostName))

@@ -5,6 +5,7 @@ import static bitalloc.adapters.http.json.Checked.valid;
 
 import bitalloc.adapters.http.api.CommandId;
 import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.host.HostName;
@@ -28,20 +29,20 @@ public final class PathParameters {
     public static Validation<Seq<FieldProblem>, AllocationId> allocationId(String text) {
         return UUID_TEXT.matcher(text).matches()
                 ? valid(AllocationId.parse(text))
-                : invalid("path:id", "must be an allocation id (a UUID), got '" + text + "'");
+                : invalid(Where.outside("path:id"), "must be an allocation id (a UUID), got '" + text + "'");
     }
 
     public static Validation<Seq<FieldProblem>, Pid> pid(String text) {
-        return positive(text, "path:pid", JsonValues.MAX_SAFE_INTEGER).map(Pid::of);
+        return positive(text, Where.outside("path:pid"), JsonValues.MAX_SAFE_INTEGER).map(Pid::of);
     }
 
     public static Validation<Seq<FieldProblem>, CommandId> commandId(String text) {
-        return positive(text, "path:id", JsonValues.MAX_SAFE_INTEGER).map(CommandId::new);
+        return positive(text, Where.outside("path:id"), JsonValues.MAX_SAFE_INTEGER).map(CommandId::new);
     }
 
     public static Validation<Seq<FieldProblem>, HostName> hostName(String text) {
         return text.isBlank() || text.length() > JsonValues.MAX_HOST_NAME_LENGTH
-                ? invalid("path:hostname", "must be a host name")
+                ? invalid(Where.outside("path:hostname"), "must be a host name")
                 : valid(HostName.of(text));
     }
 
@@ -51,13 +52,13 @@ public final class PathParameters {
             return valid(Duration.ZERO);
         }
         if (!DIGITS.matcher(text).matches() || Long.parseLong(text) > longest.toMillis()) {
-            return invalid("query:wait", "must be whole milliseconds from 0 to " + longest.toMillis()
+            return invalid(Where.outside("query:wait"), "must be whole milliseconds from 0 to " + longest.toMillis()
                     + ", got '" + text + "'");
         }
         return valid(Duration.ofMillis(Long.parseLong(text)));
     }
 
-    private static Validation<Seq<FieldProblem>, Long> positive(String text, String at, long max) {
+    private static Validation<Seq<FieldProblem>, Long> positive(String text, Where at, long max) {
         if (DIGITS.matcher(text).matches()) {
             long value = Long.parseLong(text);
             if (value >= 1 && value <= max) {

@@ -5,6 +5,7 @@ import static bitalloc.adapters.http.json.Checked.flat;
 
 import bitalloc.adapters.http.api.Commands.Register;
 import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonObjectReader;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.adapters.http.json.JsonValues.ZeroRam;
@@ -21,7 +22,7 @@ public final class RegistrationRequests {
 
     /** {hostname, pid, filename, ram}: ram is the process's whole RAM (per-thread RAM times threads). */
     public static Validation<Seq<FieldProblem>, Register> register(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("hostname", "pid", "filename", "ram"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("hostname", "pid", "filename", "ram"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("hostname", JsonValues::hostName),
                         o.required("pid", JsonValues::pid),

@@ -8,6 +8,7 @@ import bitalloc.adapters.http.api.Commands.TaskEnding;
 import bitalloc.adapters.http.api.Commands.TaskFinished;
 import bitalloc.adapters.http.api.Lifecycle;
 import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonObjectReader;
 import bitalloc.adapters.http.json.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ public final class TaskRequests {
 
     /** {pid, filename, target, lifecycle} */
     public static Validation<Seq<FieldProblem>, Heartbeat> heartbeat(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("pid", "filename", "target", "lifecycle"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("pid", "filename", "target", "lifecycle"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("pid", JsonValues::pid),
                         o.required("filename", JsonValues::scriptPath),
@@ -34,7 +35,7 @@ public final class TaskRequests {
 
     /** {pid, filename, target, lifecycle, ending} */
     public static Validation<Seq<FieldProblem>, TaskFinished> finished(JsonNode body) {
-        return JsonObjectReader.of(body, "", Set.of("pid", "filename", "target", "lifecycle", "ending"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("pid", "filename", "target", "lifecycle", "ending"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("pid", JsonValues::pid),
                         o.required("filename", JsonValues::scriptPath),

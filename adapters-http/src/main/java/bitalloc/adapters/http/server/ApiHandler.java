@@ -111,18 +111,26 @@ public final class ApiHandler extends Handler.Abstract {
             return done(problems.missingOrWrongToken());
         }
         JsonNode body = NullNode.getInstance();
-        if (route.body() == Route.Body.JSON) {
-            Either<Reply, JsonNode> read = readJson(request);
+        byte[] raw = new byte[0];
+        if (route.body() != Route.Body.NONE) {
+            Either<Reply, byte[]> read = readJsonBytes(request);
             if (read.isLeft()) {
                 return done(read.getLeft());
             }
-            body = read.get();
+            raw = read.get();
+        }
+        if (route.body() == Route.Body.JSON) {
+            Either<String, JsonNode> tree = json.read(raw);
+            if (tree.isLeft()) {
+                return done(problems.malformedJson(tree.getLeft()));
+            }
+            body = tree.get();
         }
         Fields query = Request.extractQueryParameters(request);
-        return route.handler().handle(new Route.Call(parameters, query::getValue, body));
+        return route.handler().handle(new Route.Call(parameters, query::getValue, body, raw));
     }
 
-    private Either<Reply, JsonNode> readJson(Request request) {
+    private Either<Reply, byte[]> readJsonBytes(Request request) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (!isJson(contentType)) {
             return Either.left(problems.unsupportedMediaType(contentType));
@@ -139,7 +147,7 @@ public final class ApiHandler extends Handler.Abstract {
         if (bytes.length > maxBodyBytes) {
             return Either.left(problems.payloadTooLarge(maxBodyBytes));
         }
-        return json.read(bytes).mapLeft(problems::malformedJson);
+        return Either.right(bytes);
     }
 
     /** application/json, with or without parameters such as charset. */

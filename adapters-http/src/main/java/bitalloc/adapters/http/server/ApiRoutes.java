@@ -94,10 +94,10 @@ public final class ApiRoutes {
                                         PathParameters.pid(call.parameter("pid")), Unregister::new),
                                 command -> outcome(api.registrations().unregister(command),
                                         released -> reply(200, ResponseBodies.of(released)))))),
-                route("POST", PREFIX + "/scans", Access.TOKEN, Body.JSON, sync(call ->
-                        answer(ScanRequests.scan(call.body()), command ->
-                                outcome(api.scans().apply(command), applied ->
-                                        reply(200, ResponseBodies.of(applied)))))),
+                route("POST", PREFIX + "/scans", Access.TOKEN, Body.JSON_STREAM, sync(call ->
+                        json.stream(call.raw(), ScanRequests::scan).fold(problems::malformedJson, scan ->
+                                answer(scan, command -> outcome(api.scans().apply(command), applied ->
+                                        reply(200, ResponseBodies.of(applied))))))),
                 route("POST", PREFIX + "/heartbeats", Access.TOKEN, Body.JSON, sync(call ->
                         answer(TaskRequests.heartbeat(call.body()), command ->
                                 outcome(api.tasks().heartbeat(command), recorded -> Reply.noContent())))),

@@ -14,13 +14,15 @@ public record Route(String method, PathTemplate path, Access access, Body body, 
         TOKEN
     }
 
+    /** What the handler gets: nothing, the body as a JSON tree, or the body's bytes for a streaming reader. */
     public enum Body {
         NONE,
-        JSON
+        JSON,
+        JSON_STREAM
     }
 
-    /** What a handler sees: path parameters, query parameters and the parsed body (a JSON null when none). */
-    public record Call(Map<String, String> parameters, Function<String, String> query, JsonNode body) {
+    /** What a handler sees: path and query parameters, the parsed body (a JSON null when none) and its bytes. */
+    public record Call(Map<String, String> parameters, Function<String, String> query, JsonNode body, byte[] raw) {
         public String parameter(String name) {
             return parameters.get(name).getOrElseThrow(() -> new IllegalStateException("no path parameter " + name));
         }
