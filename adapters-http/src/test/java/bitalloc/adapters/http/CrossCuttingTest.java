@@ -125,6 +125,16 @@ class CrossCuttingTest {
     }
 
     @Test
+    void answers_a_badly_encoded_path_as_a_client_mistake() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", running.server.port())) {
+            socket.getOutputStream().write(("DELETE /api/v1/registrations/%zz/3 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(status.startsWith("HTTP/1.1 4"), status);
+        }
+    }
+
+    @Test
     void refuses_a_body_larger_than_the_limit_with_413() {
         String huge = "{\"session\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"hosts\":[]}";
 

@@ -87,7 +87,12 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private Dispatch route(Request request, String method, String path) {
-        List<String> segments = PathTemplate.split(path).map(URIUtil::decodePath);
+        List<String> segments;
+        try {
+            segments = PathTemplate.split(path).map(URIUtil::decodePath);
+        } catch (IllegalArgumentException badEncoding) {
+            return new Dispatch(HttpMetrics.UNMATCHED, done(problems.noSuchRoute(method, path)));
+        }
         List<String> allowed = List.empty();
         for (Route route : routes) {
             Option<Map<String, String>> parameters = route.path().match(segments);
