@@ -83,11 +83,18 @@ class LoadBenchmark {
         try (BitallocHttpServer server = new BitallocHttpServer(config, FakeApiAccess.newFake(),
                 BearerToken.of(TOKEN), new HttpMetrics(new PrometheusRegistry())).start()) {
             run(server.port(), connections, 3);
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
             Result result = run(server.port(), connections, seconds);
+            double cpuMicrosPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e3 / result.latencies.length;
             System.out.printf("allocate+release over loopback, %d connections, %d s: %d requests, %.0f requests/s, "
-                            + "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, errors %d%n",
+                            + "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, errors %d; "
+                            + "CPU %.0f µs per request (server and client together, so 2 cores alone would carry "
+                            + "about %.0f requests/s)%n",
                     connections, seconds, result.latencies.length, result.perSecond(), result.percentile(50),
-                    result.percentile(99), result.percentile(99.9), result.percentile(100), result.errors);
+                    result.percentile(99), result.percentile(99.9), result.percentile(100), result.errors,
+                    cpuMicrosPerRequest, 2e6 / cpuMicrosPerRequest);
             assertEquals(0, result.errors);
             assertTrue(result.perSecond() >= 10_000, "below 10k requests/s");
             assertTrue(result.percentile(99) <= 5.0, "p99 above 5 ms");
