@@ -8,7 +8,6 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -59,33 +58,6 @@ public final class JsonObjectReader {
 
     public <T> Validation<Seq<FieldProblem>, T> optional(String field, FieldCheck<T> check, T absent) {
         return optional(field, check).map(value -> value.getOrElse(absent));
-    }
-
-    /** A required array whose every element is checked; problems of all elements are reported. */
-    public <T> Validation<Seq<FieldProblem>, List<T>> array(String field, int maxItems, FieldCheck<T> element) {
-        return required(field, (value, at) -> elements(value, at, maxItems, element));
-    }
-
-    public static <T> Validation<Seq<FieldProblem>, List<T>> elements(JsonNode value, Where at, int maxItems,
-                                                                      FieldCheck<T> element) {
-        if (!value.isArray()) {
-            return invalid(at, "must be an array, got " + JsonValues.kind(value));
-        }
-        if (value.size() > maxItems) {
-            return invalid(at, "must have at most " + maxItems + " items, got " + value.size());
-        }
-        // A plain loop: scans carry 10^5 processes, and folding Validations would copy problem lists each step.
-        java.util.List<T> items = new ArrayList<>(value.size());
-        java.util.List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            Validation<Seq<FieldProblem>, T> checked = element.apply(value.get(i), at.item(i));
-            if (checked.isValid()) {
-                items.add(checked.get());
-            } else {
-                checked.getError().forEach(problems::add);
-            }
-        }
-        return problems.isEmpty() ? valid(List.ofAll(items)) : Validation.invalid(List.ofAll(problems));
     }
 
     /** Fields this endpoint does not know: likely typos, reported rather than silently ignored. */
