@@ -118,6 +118,20 @@ test("the agent runs launch and kill commands and reports each pid or failure on
   assert.match(results.c6.failure, /unknown command type "reboot"/);
 });
 
+test("a task the agent launched shows in the scans after it with its --target= argument as given", async () => {
+  const { game, bitalloc } = network();
+  const args = ["--target=joesguns", "--weakenThreads=140", "--allocId=0b6f1c52-9d0e-4c8e-8f3a-2a1b3c4d5e6f"];
+  bitalloc.queueCommands({ id: "c1", type: "launch", hostname: "home", filename: "bitalloc/till.js", threads: 1, args });
+  await runAgent(game, bitalloc, 5000);
+
+  const { pid } = resultsById(bitalloc).c1;
+  const scan = bitalloc.callsTo("POST", "/scans").at(-1);
+  const home = scan.body.hosts.find((h) => h.hostname === "home");
+  const task = home.processes.find((p) => p.pid === pid);
+  assert.deepEqual(task, { pid, filename: "bitalloc/till.js", threads: 1, ramPerThread: 3.9, args });
+  assert.equal(task.args.find((arg) => arg.startsWith("--target=")), "--target=joesguns");
+});
+
 test("a result bitalloc could not take is sent again later and the command is not run twice", async () => {
   const { game, bitalloc } = network();
   bitalloc.reachable = (call) => !(call.path.endsWith("/result") && call.at < 5000);

@@ -1,27 +1,30 @@
 package bitalloc.adapters.cli;
 
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code bitalloc} command: one subcommand per job. */
+/**
+ * The {@code bitalloc} command: one subcommand per job. It only parses and prints; what the commands need (the
+ * store, the simulator) comes from the composition root ({@code bitalloc.boot}), which also owns {@code main}.
+ */
 @Command(
         name = "bitalloc",
         mixinStandardHelpOptions = true,
         versionProvider = BitallocVersion.class,
         description = "Control plane for Bitburner botnets: exact RAM allocator, task selector, SQL history.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
 public final class BitallocCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        // Exit explicitly: HTTP servers and JDBC pools may keep non-daemon threads alive after main returns.
-        System.exit(commandLine().execute(args));
-    }
-
-    public static CommandLine commandLine() {
-        return new CommandLine(new BitallocCli());
+    public static CommandLine commandLine(StoreAccess store, SimulationAccess simulations, Clock clock) {
+        return new CommandLine(new BitallocCli())
+                .addSubcommand(new SimulateCommand(simulations))
+                .addSubcommand(new SqlCommand(store))
+                .addSubcommand(new HistoryCommand(store, clock))
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -98,6 +98,12 @@ public record SelectorConfig(
                 maxActiveTasks, bitNode);
     }
 
+    public SelectorConfig withTaskScripts(TaskScripts scripts) {
+        return new SelectorConfig(launchTimeout, heartbeatTimeout, backOffBase, backOffCap, recoveryWindow,
+                tillSecurityTolerance, sowMoneyRatio, scripts, helperRam, batchSpacing, maxBatchesInFlight,
+                maxHackFraction, maxActiveTasks, bitNode);
+    }
+
     public SelectorConfig withMaxActiveTasks(int limit) {
         return new SelectorConfig(launchTimeout, heartbeatTimeout, backOffBase, backOffCap, recoveryWindow,
                 tillSecurityTolerance, sowMoneyRatio, taskScripts, helperRam, batchSpacing, maxBatchesInFlight,

@@ -1,0 +1,70 @@
+package bitalloc.adapters.http.api;
+
+import bitalloc.domain.allocation.AllocationId;
+import bitalloc.domain.host.HostKind;
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.process.Pid;
+import bitalloc.domain.ram.Ram;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+/** What a successful call returns; the routes turn these into response bodies. */
+public final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    /** Whether a call changed state; repeating a release or registration is harmless and says so. */
+    public enum Change {
+        CHANGED,
+        UNCHANGED
+    }
+
+    public record HostGrant(HostName host, Ram chunkSize, int numChunks) {
+    }
+
+    public record Granted(AllocationId allocation, AllocationTag tag, List<HostGrant> hosts) {
+    }
+
+    public record Claimed(AllocationId allocation, Pid pid, HostName host, int numChunks, Change change) {
+    }
+
+    /** RAM given back to the hosts' free pool by a release (zero for a claim release, which only unlabels). */
+    public record Released(Change change, Ram freed) {
+    }
+
+    public record Registered(HostName host, Pid pid, Change change) {
+    }
+
+    public record HostFree(HostName host, Ram effectiveFree) {
+    }
+
+    /** The effective free RAM of every host the scan reported, after the scan was applied. */
+    public record ScanApplied(List<HostFree> hosts) {
+    }
+
+    /** The call was recorded; nothing else to say. */
+    public enum Recorded {
+        RECORDED
+    }
+
+    public record HostStatus(HostName host, HostKind kind, Ram maxRam, Ram allocated, Ram reserved, Ram margin,
+                             Ram effectiveFree) {
+    }
+
+    public record Status(List<HostStatus> hosts) {
+    }
+
+    /** Where a target stands in the selector: waiting, launched but unconfirmed, or running (DESIGN.md T2, T6). */
+    public enum TargetPhase {
+        PENDING,
+        LAUNCHING,
+        ACTIVE
+    }
+
+    public record TargetStatus(HostName target, Lifecycle lifecycle, TargetPhase phase, Option<Pid> pid) {
+    }
+
+    public record Targets(List<TargetStatus> targets) {
+    }
+}

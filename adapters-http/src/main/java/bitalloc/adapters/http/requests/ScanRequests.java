@@ -1,0 +1,198 @@
+package bitalloc.adapters.http.requests;
+
+import static bitalloc.adapters.http.json.Checked.alsoReporting;
+import static bitalloc.adapters.http.json.Checked.flat;
+import static bitalloc.adapters.http.json.Checked.invalid;
+import static bitalloc.adapters.http.json.Checked.valid;
+
+import bitalloc.adapters.http.api.AgentSessionKey;
+import bitalloc.adapters.http.api.Commands.Scan;
+import bitalloc.adapters.http.api.ScriptPath;
+import bitalloc.adapters.http.json.Checked;
+import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.Where;
+import bitalloc.adapters.http.json.StreamedObject;
+import bitalloc.adapters.http.json.JsonValues;
+import bitalloc.adapters.http.json.JsonValues.ZeroRam;
+import bitalloc.domain.host.HostKind;
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.host.HostSnapshot;
+import bitalloc.domain.process.Pid;
+import bitalloc.domain.process.ProcessSnapshot;
+import bitalloc.domain.ram.Ram;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The scan body: every rooted host with its RAM and process table, as the agent read them in one poll. */
+public final class ScanRequests {
+
+    /** The game has about 100 servers plus 25 purchased and some hacknet servers. */
+    public static final int MAX_HOSTS = 1_000;
+    public static final int MAX_PROCESSES_PER_HOST = 1_000_000;
+    public static final int MAX_ARGS = 1_000;
+    public static final int MAX_ARG_LENGTH = 4_096;
+    public static final int MAX_CORES = 1_024;
+    private static final int MAX_SESSION_LENGTH = 200;
+    private static final HostName HOME = HostName.of("home");
+
+    private ScanRequests() {
+    }
+
+    /**
+     * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}]}, read from the
+     * parser as it streams (a scan of 10^5 processes is about 15 MB).
+     */
+    public static Validation<Seq<FieldProblem>, Scan> scan(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return invalid(Where.BODY, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
+        }
+        StreamedObject scan = new StreamedObject(Where.BODY, "session");
+        Validation<Seq<FieldProblem>, List<HostSnapshot>> hosts = invalid(Where.BODY.field("hosts"), "is required");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("hosts")) {
+                hosts = StreamedObject.array(parser, Where.BODY.field("hosts"), MAX_HOSTS, ScanRequests::host);
+            } else {
+                scan.read(field, parser);
+            }
+        }
+        return alsoReporting(flat(Validation.combine(
+                scan.required("session", (v, at) -> JsonValues.text(v, at, MAX_SESSION_LENGTH)
+                        .map(AgentSessionKey::new)),
+                hosts).ap(Scan::new)), scan.fieldProblems())
+                .flatMap(ScanRequests::eachHostAndPidOnce);
+    }
+
+    private static Validation<Seq<FieldProblem>, HostSnapshot> host(JsonParser parser, Where at) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return invalid(at, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
+        }
+        StreamedObject host = new StreamedObject(at, "hostname", "maxRam", "usedRam", "cores", "purchased",
+                "hacknet");
+        Validation<Seq<FieldProblem>, List<ProcessSnapshot>> processes = invalid(at.field("processes"),
+                "is required");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("processes")) {
+                processes = StreamedObject.array(parser, at.field("processes"), MAX_PROCESSES_PER_HOST,
+                        ScanRequests::process);
+            } else {
+                host.read(field, parser);
+            }
+        }
+        return alsoReporting(flat(Validation.combine(
+                host.required("hostname", JsonValues::hostName),
+                ram(host),
+                host.required("cores", (v, p) -> JsonValues.whole(v, p, 1, MAX_CORES).map(Long::intValue)),
+                host.optional("purchased", JsonValues::bool, false),
+                host.optional("hacknet", JsonValues::bool, false),
+                processes)
+                .ap((name, ram, cores, purchased, hacknet, table) -> new HostSnapshot(
+                        name, kind(name, purchased, hacknet), cores, ram._1, ram._2, table))),
+                host.fieldProblems());
+    }
+
+    /** Max and used RAM, checked together: the game never reports more used than there is. */
+    private static Validation<Seq<FieldProblem>, Tuple2<Ram, Ram>> ram(StreamedObject host) {
+        return Checked.both(
+                        host.required("maxRam", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
+                        host.required("usedRam", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
+                        Tuple::of)
+                .flatMap(ram -> ram._2.isGreaterThan(ram._1)
+                        ? invalid(host.where().field("usedRam"), "must not exceed maxRam (" + ram._1.toGbString()
+                        + ")")
+                        : valid(ram));
+    }
+
+    /**
+     * The game marks home and hacknet servers as purchased too, so the name "home" (which the player cannot change)
+     * and the hacknet flag decide first.
+     */
+    private static HostKind kind(HostName name, boolean purchased, boolean hacknet) {
+        if (name.equals(HOME)) {
+            return HostKind.HOME;
+        }
+        if (hacknet) {
+            return HostKind.HACKNET;
+        }
+        return purchased ? HostKind.PURCHASED : HostKind.NETWORK;
+    }
+
+    /** {pid, filename, threads, ramPerThread, args} */
+    private static Validation<Seq<FieldProblem>, ProcessSnapshot> process(JsonParser parser, Where at)
+            throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return invalid(at, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
+        }
+        StreamedObject process = new StreamedObject(at, "pid", "filename", "threads", "ramPerThread");
+        Validation<Seq<FieldProblem>, List<String>> args = valid(List.empty());
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("args")) {
+                args = parser.currentToken() == JsonToken.VALUE_NULL
+                        ? valid(List.empty())
+                        : StreamedObject.array(parser, at.field("args"), MAX_ARGS, ScanRequests::arg);
+            } else {
+                process.read(field, parser);
+            }
+        }
+        return alsoReporting(flat(Validation.combine(
+                process.required("pid", JsonValues::pid),
+                process.required("filename", JsonValues::scriptPath).map(ScriptPath::value),
+                process.required("threads", (v, p) -> JsonValues.count(v, p, 1)),
+                process.required("ramPerThread", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
+                args).ap(ProcessSnapshot::new)), process.fieldProblems());
+    }
+
+    /** The game's script arguments are strings, numbers or booleans; the allocator reads them as text. */
+    private static Validation<Seq<FieldProblem>, String> arg(JsonParser parser, Where at) throws IOException {
+        JsonNode arg = StreamedObject.value(parser);
+        if (arg.isTextual() || arg.isNumber() || arg.isBoolean()) {
+            String text = arg.asText();
+            return text.length() > MAX_ARG_LENGTH
+                    ? invalid(at, "must be at most " + MAX_ARG_LENGTH + " characters long")
+                    : valid(text);
+        }
+        return invalid(at, "must be a string, number or boolean, got " + JsonValues.kind(arg));
+    }
+
+    /** Pids are unique across all hosts within a session; a repeat means the agent's view is corrupt. */
+    private static Validation<Seq<FieldProblem>, Scan> eachHostAndPidOnce(Scan scan) {
+        java.util.List<FieldProblem> problems = new ArrayList<>();
+        Set<HostName> hosts = new HashSet<>();
+        Map<Pid, Integer> hostOfPid = new HashMap<>();
+        int hostIndex = 0;
+        for (HostSnapshot host : scan.hosts()) {
+            Where here = Where.BODY.field("hosts").item(hostIndex);
+            if (!hosts.add(host.host())) {
+                problems.add(new FieldProblem(here.field("hostname").toString(), "repeats host " + host.host()));
+            }
+            int processIndex = 0;
+            for (ProcessSnapshot process : host.processes()) {
+                Integer earlier = hostOfPid.putIfAbsent(process.pid(), hostIndex);
+                if (earlier != null) {
+                    problems.add(new FieldProblem(here.field("processes").item(processIndex).field("pid").toString(),
+                            "repeats pid " + process.pid() + " seen on host " + earlier));
+                }
+                processIndex++;
+            }
+            hostIndex++;
+        }
+        return problems.isEmpty() ? valid(scan) : Validation.invalid(List.ofAll(problems));
+    }
+}

@@ -1,0 +1,159 @@
+package bitalloc.adapters.http.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bitalloc.adapters.http.BitallocHttpServer;
+import bitalloc.adapters.http.FakeApiAccess;
+import bitalloc.adapters.http.HttpConfig;
+import bitalloc.adapters.http.api.Commands.Scan;
+import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.JsonCodec;
+import bitalloc.adapters.http.requests.ScanRequests;
+import bitalloc.adapters.http.security.BearerToken;
+import bitalloc.adapters.http.server.HttpMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The load benchmark over loopback against the fake API (issue 6): allocate+release at ≥ 10k requests/s with
+ * p99 ≤ 5 ms, and one 10^5-process scan parsed and validated in ≤ 100 ms. Opt-in, since it loads both cores:
+ * {@code mvn -B -o -pl adapters-http -am verify -Dbitalloc.load=true -Dtest=LoadBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Knobs: bitalloc.load.seconds (10), bitalloc.load.connections (4).
+ */
+@EnabledIfSystemProperty(named = "bitalloc.load", matches = "true")
+class LoadBenchmark {
+
+    private static final String TOKEN = "load-token";
+    private static final byte[] ALLOCATE = ("{\"requester\":{\"pid\":12,\"hostname\":\"home\"},"
+            + "\"filename\":\"bitalloc/hack.js\",\"chunkSize\":1.6,\"numChunks\":1}").getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void parses_and_validates_a_scan_of_100000_processes() {
+        byte[] body = ScanBodies.scan(50, 2_000, 7);
+        JsonCodec json = new JsonCodec();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        int rounds = Integer.getInteger("bitalloc.load.scanRounds", 30);
+        long[] wall = new long[rounds];
+        long[] totalCpu = new long[rounds];
+        for (int round = 0; round < rounds; round++) {
+            long started = System.nanoTime();
+            long cpuStarted = cpu.getCurrentThreadCpuTime();
+            Validation<Seq<FieldProblem>, Scan> scan = json.stream(body, ScanRequests::scan).get();
+            wall[round] = System.nanoTime() - started;
+            totalCpu[round] = cpu.getCurrentThreadCpuTime() - cpuStarted;
+            assertTrue(scan.isValid(), () -> scan.getError().take(3).mkString());
+            assertEquals(100_000, scan.get().hosts().map(host -> host.processes().size()).sum().intValue());
+        }
+        int warm = rounds / 3;
+        System.out.printf("scan of 100000 processes (%.1f MB), after %d warm-up rounds: wall median %.1f ms "
+                        + "(best %.1f), thread CPU median %.1f ms; first round %.1f ms%n",
+                body.length / 1e6, warm, median(wall, warm) / 1e6, best(wall, warm) / 1e6,
+                median(totalCpu, warm) / 1e6, wall[0] / 1e6);
+        assertTrue(median(wall, warm) <= 100_000_000L, "median scan above 100 ms");
+    }
+
+    private static long median(long[] values, int skip) {
+        long[] measured = Arrays.copyOfRange(values, skip, values.length);
+        Arrays.sort(measured);
+        return measured[measured.length / 2];
+    }
+
+    private static long best(long[] values, int skip) {
+        return Arrays.stream(values, skip, values.length).min().orElseThrow();
+    }
+
+    @Test
+    void allocates_and_releases_over_loopback() throws Exception {
+        int seconds = Integer.getInteger("bitalloc.load.seconds", 10);
+        int connections = Integer.getInteger("bitalloc.load.connections", 4);
+        HttpConfig config = HttpConfig.defaults().withPort(0);
+        try (BitallocHttpServer server = new BitallocHttpServer(config, FakeApiAccess.newFake(),
+                BearerToken.of(TOKEN), new HttpMetrics(new PrometheusRegistry())).start()) {
+            run(server.port(), connections, 3);
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
+            Result result = run(server.port(), connections, seconds);
+            double cpuMicrosPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e3 / result.latencies.length;
+            System.out.printf("allocate+release over loopback, %d connections, %d s: %d requests, %.0f requests/s, "
+                            + "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, errors %d; "
+                            + "CPU %.0f µs per request (server and client together, so 2 cores alone would carry "
+                            + "about %.0f requests/s)%n",
+                    connections, seconds, result.latencies.length, result.perSecond(), result.percentile(50),
+                    result.percentile(99), result.percentile(99.9), result.percentile(100), result.errors,
+                    cpuMicrosPerRequest, 2e6 / cpuMicrosPerRequest);
+            assertEquals(0, result.errors);
+            assertTrue(result.perSecond() >= 10_000, "below 10k requests/s");
+            assertTrue(result.percentile(99) <= 5.0, "p99 above 5 ms");
+        }
+    }
+
+    private record Result(long[] latencies, long nanos, long errors) {
+        double perSecond() {
+            return latencies.length / (nanos / 1e9);
+        }
+
+        double percentile(double p) {
+            int index = (int) Math.min(latencies.length - 1, Math.ceil(p / 100 * latencies.length) - 1);
+            return latencies[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    /** Each connection runs allocate then release in a closed loop until the time is up. */
+    private static Result run(int port, int connections, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
+        List<Future<long[]>> futures = new ArrayList<>();
+        long[] errors = new long[connections];
+        for (int c = 0; c < connections; c++) {
+            int connection = c;
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int count = 0;
+                try (LoopbackHttpConnection http = new LoopbackHttpConnection(port, TOKEN)) {
+                    while (System.nanoTime() < deadline && count + 2 < latencies.length) {
+                        long before = System.nanoTime();
+                        LoopbackHttpConnection.Response granted = http.send("POST", "/api/v1/allocations", ALLOCATE);
+                        long between = System.nanoTime();
+                        latencies[count++] = between - before;
+                        if (granted.status() != 201) {
+                            errors[connection]++;
+                            continue;
+                        }
+                        int at = granted.body().indexOf("\"allocationId\":\"") + 16;
+                        String id = granted.body().substring(at, at + 36);
+                        LoopbackHttpConnection.Response released = http.send("DELETE", "/api/v1/allocations/" + id,
+                                null);
+                        latencies[count++] = System.nanoTime() - between;
+                        if (released.status() != 200) {
+                            errors[connection]++;
+                        }
+                    }
+                }
+                return Arrays.copyOf(latencies, count);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            all.add(future.get());
+        }
+        long elapsed = System.nanoTime() - started;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(merged, elapsed, Arrays.stream(errors).sum());
+    }
+}

@@ -1,0 +1,62 @@
+package bitalloc.adapters.sim.script;
+
+import bitalloc.domain.allocation.AllocationId;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+
+/** The {@code --allocId} tag in a process's arguments (DESIGN.md A4), as the in-game scripts write and read it. */
+public final class AllocTags {
+
+    public static final String FLAG = "--allocId";
+
+    private AllocTags() {
+    }
+
+    public static List<String> tagArgs(AllocationId id) {
+        return List.of(FLAG + "=" + id);
+    }
+
+    /** The allocation named in {@code args}, in either the {@code --allocId=<id>} or {@code --allocId <id>} form. */
+    public static Option<AllocationId> find(List<String> args) {
+        List<String> rest = args;
+        while (!rest.isEmpty()) {
+            String arg = rest.head();
+            if (arg.startsWith(FLAG + "=")) {
+                return parse(arg.substring(FLAG.length() + 1));
+            }
+            if (arg.equals(FLAG) && !rest.tail().isEmpty()) {
+                return parse(rest.tail().head());
+            }
+            rest = rest.tail();
+        }
+        return Option.none();
+    }
+
+    /** The tag arguments a script passes on to its own children (the RFD's inheritAllocatorArgs). */
+    public static List<String> inherit(List<String> parentArgs) {
+        return find(parentArgs).map(AllocTags::tagArgs).getOrElse(List.empty());
+    }
+
+    /** The arguments without any tag: what the script itself reads. */
+    public static List<String> withoutTag(List<String> args) {
+        List<String> kept = List.empty();
+        List<String> rest = args;
+        while (!rest.isEmpty()) {
+            String arg = rest.head();
+            if (arg.equals(FLAG) && !rest.tail().isEmpty()) {
+                rest = rest.tail().tail();
+                continue;
+            }
+            if (!arg.startsWith(FLAG + "=")) {
+                kept = kept.prepend(arg);
+            }
+            rest = rest.tail();
+        }
+        return kept.reverse();
+    }
+
+    private static Option<AllocationId> parse(String text) {
+        return Try.of(() -> AllocationId.parse(text)).toOption();
+    }
+}

@@ -1,0 +1,56 @@
+package bitalloc.application.service;
+
+import bitalloc.application.port.in.AllocateRam;
+import bitalloc.application.port.out.Clock;
+import bitalloc.domain.allocation.Allocation;
+import bitalloc.domain.allocation.AllocationRefused;
+import bitalloc.domain.process.Pid;
+import bitalloc.domain.selection.SelectorEvent;
+import io.vavr.control.Either;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+@Singleton
+public final class AllocateRamService implements AllocateRam {
+
+    private final Engine engine;
+    private final Clock clock;
+    private final AllocationJournal journal;
+    private final CommandRunner commands;
+
+    @Inject
+    public AllocateRamService(Engine engine, Clock clock, AllocationJournal journal, CommandRunner commands) {
+        this.engine = engine;
+        this.clock = clock;
+        this.journal = journal;
+        this.commands = commands;
+    }
+
+    @Override
+    public Either<AllocationRefused, Allocation> allocate(Command command) {
+        Either<AllocationRefused, Allocation> result = engine.locked(() -> {
+            Instant now = clock.now();
+            Either<AllocationRefused, Allocation> outcome =
+                    engine.allocator().allocate(command.request(), engine.session(), now);
+            outcome.peek(allocation -> journal.granted(allocation, now));
+            outcome.peekLeft(refusal -> {
+                journal.refused(command.request(), refusal, engine.session(), now);
+                tellSelectorIfTaskStarved(command.request().requester().pid(), refusal, now);
+            });
+            return outcome;
+        });
+        commands.runQueued();
+        return result;
+    }
+
+    /** A task whose helpers cannot get RAM slows new launches (T5). */
+    private void tellSelectorIfTaskStarved(Pid requester, AllocationRefused refusal, Instant now) {
+        boolean lackOfRam = refusal instanceof AllocationRefused.NothingFree
+                || refusal instanceof AllocationRefused.NotEnoughFree
+                || refusal instanceof AllocationRefused.ChunkLargerThanAnyHost;
+        if (lackOfRam && engine.selector().targetWithPid(requester).isDefined()) {
+            engine.feed(new SelectorEvent.HelpersRefused(requester), now);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package bitalloc.application.service;
+
+import bitalloc.application.port.in.ClaimRam;
+import bitalloc.application.port.out.Clock;
+import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
+import bitalloc.domain.allocation.AllocationRefused;
+import bitalloc.domain.allocation.ClaimOutcome;
+import bitalloc.domain.allocation.Grant;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+@Singleton
+public final class ClaimRamService implements ClaimRam {
+
+    private final Engine engine;
+    private final Clock clock;
+    private final AllocationJournal journal;
+
+    @Inject
+    public ClaimRamService(Engine engine, Clock clock, AllocationJournal journal) {
+        this.engine = engine;
+        this.clock = clock;
+        this.journal = journal;
+    }
+
+    @Override
+    public Either<AllocationRefused, ClaimOutcome> claim(Command command) {
+        return engine.locked(() -> {
+            Instant now = clock.now();
+            Either<AllocationRefused, ClaimOutcome> outcome = engine.allocator()
+                    .claim(command.allocation(), command.host(), command.pid(), command.chunks(), now);
+            outcome.filter(result -> result instanceof ClaimOutcome.Claimed).forEach(claimed -> {
+                String requester = engine.allocator().allocation(command.allocation())
+                        .map(a -> StoredRecords.requesterText(a.request().requester())).getOrElse("");
+                Grant labelled = new Grant(command.host(), engine.allocator().allocation(command.allocation())
+                        .map(a -> a.chunkSize()).get(), command.chunks());
+                journal.changed(engine.allocator(), command.allocation(), AllocationChange.CLAIMED,
+                        List.of(labelled), Option.some(command.pid()), requester, engine.session(), now);
+            });
+            return outcome;
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package bitalloc.application.service;
+
+import bitalloc.application.config.BitallocConfig;
+import bitalloc.application.port.out.AllocationIds;
+import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
+import bitalloc.domain.allocator.Allocator;
+import bitalloc.domain.process.GameSession;
+import bitalloc.domain.selection.SelectorCommand;
+import bitalloc.domain.selection.SelectorEvent;
+import bitalloc.domain.selection.SelectorState;
+import bitalloc.domain.selection.TaskSelector;
+import bitalloc.domain.selection.Transition;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The one mutable heart of bitalloc: the allocator aggregate and the selector's state, behind one lock.
+ * The domain is single-threaded by contract; every use case runs its domain work inside {@link #locked}.
+ * Selector commands are queued here and carried out by {@link CommandRunner} after the lock is released,
+ * so a slow launch never delays a heartbeat.
+ */
+@Singleton
+public final class Engine {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Allocator allocator;
+    private final TaskSelector taskSelector;
+    private final SelectorPersistence selectorPersistence;
+    private final TaskHosts taskHosts;
+    private final AllocationJournal journal;
+    private final Queue<SelectorCommand> outbox = new ArrayDeque<>();
+    private SelectorState selector = SelectorState.initial();
+    private GameSession session = GameSession.FIRST;
+
+    @Inject
+    public Engine(BitallocConfig config, AllocationIds ids, SelectorPersistence selectorPersistence,
+                  TaskHosts taskHosts, AllocationJournal journal) {
+        this.allocator = new Allocator(config.allocator(), ids::next);
+        this.taskSelector = new TaskSelector(config.selector());
+        this.selectorPersistence = selectorPersistence;
+        this.taskHosts = taskHosts;
+        this.journal = journal;
+    }
+
+    public <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void locked(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    Allocator allocator() {
+        requireLock();
+        return allocator;
+    }
+
+    SelectorState selector() {
+        requireLock();
+        return selector;
+    }
+
+    GameSession session() {
+        requireLock();
+        return session;
+    }
+
+    void enterSession(GameSession next) {
+        requireLock();
+        session = next;
+    }
+
+    /** Hands one event to the selector, persists and records what changed, and queues its commands. */
+    void feed(SelectorEvent event, Instant now) {
+        requireLock();
+        SelectorState before = selector;
+        Transition transition = taskSelector.handle(before, event, now);
+        selector = transition.state();
+        selectorPersistence.changed(before, transition, event, session, now);
+        releaseEndedTasks(before, now);
+        transition.commands().forEach(outbox::add);
+    }
+
+    /** A task that can no longer be alive gives its own script's RAM back at once (R3), not after the grace. */
+    private void releaseEndedTasks(SelectorState before, Instant now) {
+        before.targets().values()
+                .filter(target -> target.task().mayHaveLiveTask())
+                .filter(target -> selector.target(target.name()).forAll(after -> !after.task().mayHaveLiveTask()))
+                .forEach(target -> taskHosts.endTask(target.name()).forEach(id -> allocator.release(id)
+                        .peek(outcome -> journal.changed(allocator, id, AllocationChange.RELEASED, List.empty(),
+                                Option.none(), StoredRecords.requesterText(ControlPlaneRequester.INSTANCE), session,
+                                now))));
+    }
+
+    /** The next queued selector command, or null when none is left. */
+    SelectorCommand nextCommand() {
+        requireLock();
+        return outbox.poll();
+    }
+
+    private void requireLock() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the engine's state is only touched inside Engine.locked");
+        }
+    }
+}

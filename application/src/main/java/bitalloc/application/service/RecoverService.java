@@ -1,0 +1,69 @@
+package bitalloc.application.service;
+
+import bitalloc.application.port.in.Recover;
+import bitalloc.application.port.out.Clock;
+import bitalloc.application.port.out.state.DurableState;
+import bitalloc.application.port.out.state.StateStore;
+import bitalloc.domain.process.GameSession;
+import bitalloc.domain.selection.Lifecycle;
+import bitalloc.domain.selection.SelectorCounters;
+import bitalloc.domain.selection.SelectorEvent;
+import bitalloc.domain.selection.SelectorEvent.RestoredTask;
+import io.vavr.collection.List;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Start-up (T8): the allocator gets back its allocations and registrations; the selector gets the tasks of the
+ * latest game session and opens its recovery window, so nothing is launched for a target whose task may live.
+ * The first scans then drop what is gone and the first heartbeats confirm what runs.
+ */
+@Singleton
+public final class RecoverService implements Recover {
+
+    private final Engine engine;
+    private final StateStore store;
+    private final Clock clock;
+    private final TaskHosts taskHosts;
+
+    @Inject
+    public RecoverService(Engine engine, StateStore store, Clock clock, TaskHosts taskHosts) {
+        this.engine = engine;
+        this.store = store;
+        this.clock = clock;
+        this.taskHosts = taskHosts;
+    }
+
+    @Override
+    public Recovery recover() {
+        DurableState state = store.load();
+        return engine.locked(() -> {
+            Instant now = clock.now();
+            GameSession latest = latestSession(state);
+            engine.enterSession(latest);
+            engine.allocator().restore(state.allocations().map(StoredRecords::fromStored),
+                    state.registrations().map(StoredRecords::fromStored), now);
+            List<RestoredTask> tasks = state.tasks().filter(task -> task.session().equals(latest))
+                    .map(task -> new RestoredTask(task.target(), task.pid(), lifecycle(task.lifecycle()), task.host()))
+                    .appendAll(state.pendingLaunches().filter(launch -> launch.session().equals(latest))
+                            .map(launch -> new RestoredTask(launch.target(), launch.pid(),
+                                    lifecycle(launch.lifecycle()), launch.host())));
+            tasks.forEach(task -> taskHosts.runsOn(task.pid(), task.host()));
+            engine.feed(new SelectorEvent.Restored(tasks, SelectorCounters.ZERO), now);
+            return new Recovery(state.allocations().size(), state.registrations().size(), tasks.size());
+        });
+    }
+
+    private static GameSession latestSession(DurableState state) {
+        return state.tasks().map(task -> task.session())
+                .appendAll(state.pendingLaunches().map(launch -> launch.session()))
+                .appendAll(state.allocations().map(allocation -> allocation.session()))
+                .appendAll(state.registrations().map(registration -> registration.session()))
+                .max().getOrElse(GameSession.FIRST);
+    }
+
+    private static Lifecycle lifecycle(bitalloc.application.port.out.state.TaskLifecycle stored) {
+        return Lifecycle.valueOf(stored.name());
+    }
+}
