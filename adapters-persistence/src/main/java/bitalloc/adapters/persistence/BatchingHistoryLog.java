@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,12 @@ public final class BatchingHistoryLog implements HistoryLog {
 
     static final int QUEUE_CAPACITY = 65_536;
     static final int DEFAULT_MAX_BATCH = 10_000;
+    /**
+     * How long the writer gathers events after the first one of a batch. One poll appends its events in a burst;
+     * waiting for the burst to end writes it in one transaction, after the poll, instead of competing with the
+     * poll for a CPU while it runs.
+     */
+    static final long LINGER_NANOS = 20_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingHistoryLog.class);
 
@@ -103,7 +110,7 @@ public final class BatchingHistoryLog implements HistoryLog {
         boolean stopping = false;
         while (!stopping) {
             batch.add(takeUninterruptibly());
-            queue.drainTo(batch, maxBatch - 1);
+            gatherBurst(batch);
             stopping = batch.removeIf(event -> event == STOP);
             boolean failed = false;
             try {
@@ -131,6 +138,29 @@ public final class BatchingHistoryLog implements HistoryLog {
         String message = String.valueOf(root.getMessage()).strip();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Adds what arrives within the linger to {@code batch}, up to a full batch or the stop marker. */
+    private void gatherBurst(List<HistoryEvent> batch) {
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        queue.drainTo(batch, maxBatch - batch.size());
+        while (batch.size() < maxBatch && batch.get(batch.size() - 1) != STOP) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            HistoryEvent next;
+            try {
+                next = queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return; // write what we have; only close() stops the writer
+            }
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
     }
 
     private HistoryEvent takeUninterruptibly() {
