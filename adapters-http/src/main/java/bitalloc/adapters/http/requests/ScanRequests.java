@@ -14,6 +14,7 @@ import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.StreamedObject;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.adapters.http.json.JsonValues.ZeroRam;
+import bitalloc.domain.game.Player;
 import bitalloc.domain.host.HostKind;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostSnapshot;
@@ -27,6 +28,7 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,14 +53,15 @@ public final class ScanRequests {
     }
 
     /**
-     * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}]}, read from the
-     * parser as it streams (a scan of 10^5 processes is about 15 MB).
+     * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}], player?, targets?},
+     * read from the parser as it streams (a scan of 10^5 processes is about 15 MB). {@code player} and
+     * {@code targets} are small and described in {@link TargetRequests}.
      */
     public static Validation<Seq<FieldProblem>, Scan> scan(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return invalid(Where.BODY, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
         }
-        StreamedObject scan = new StreamedObject(Where.BODY, "session");
+        StreamedObject scan = new StreamedObject(Where.BODY, "session", "player", "targets");
         Validation<Seq<FieldProblem>, List<HostSnapshot>> hosts = invalid(Where.BODY.field("hosts"), "is required");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -72,7 +75,10 @@ public final class ScanRequests {
         return alsoReporting(flat(Validation.combine(
                 scan.required("session", (v, at) -> JsonValues.text(v, at, MAX_SESSION_LENGTH)
                         .map(AgentSessionKey::new)),
-                hosts).ap(Scan::new)), scan.fieldProblems())
+                hosts,
+                scan.optional("player", TargetRequests::player, Option.<Player>none()),
+                scan.optional("targets", TargetRequests::targets, List.empty())).ap(Scan::new)),
+                scan.fieldProblems())
                 .flatMap(ScanRequests::eachHostAndPidOnce);
     }
 
