@@ -115,7 +115,7 @@ export async function startHelpers(task, group, helperArgs) {
       [...helperArgs, ...tagArgs(group.tag)]);
     if (pid > 0) {
       group.processes.push({ pid, hostname: grant.hostname, threads: grant.numChunks });
-      await claim(task.ns, group.allocationId, pid, grant.hostname, grant.numChunks);
+      await claim(task.ns, group.allocationId, group.tag, pid, grant.hostname, grant.numChunks);
     } else {
       await releaseChunks(task.ns, group.allocationId, grant.hostname, grant.numChunks);
     }
