@@ -78,13 +78,14 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             closed.await();
         } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 serving.close();
             } catch (IllegalStateException shuttingDown) {
                 // The JVM is already stopping: the hook closes the service.
             }
+            // Set again only now: the servers' stop waits, and would give up at once on an interrupted thread.
+            Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
     }
