@@ -39,7 +39,7 @@ test("the agent registers itself with its own pid, host, script and RAM", async 
   const ns = await runAgent(game, bitalloc, 1);
 
   const [registration] = bitalloc.callsTo("POST", "/registrations");
-  assert.deepEqual(registration.body, { hostname: "home", pid: ns.pid, filename: "bitalloc/agent.js", ram: 4.65 });
+  assert.deepEqual(registration.body, { hostname: "home", pid: ns.pid, filename: "bitalloc/agent.js", ram: 4.9 });
 });
 
 test("one scan per poll carries every rooted host with RAM, its flags and its processes", async () => {
@@ -50,7 +50,9 @@ test("one scan per poll carries every rooted host with RAM, its flags and its pr
 
   const [scan] = bitalloc.callsTo("POST", "/scans");
   assert.match(scan.body.session, /^[0-9a-f]{32}$/);
-  assert.deepEqual(Object.keys(scan.body), ["session", "hosts"]);
+  assert.deepEqual(Object.keys(scan.body), ["session", "hosts", "player", "targets"]);
+  assert.deepEqual(scan.body.player, { hackingLevel: 1 });
+  assert.deepEqual(scan.body.targets, [], "no target before the probe told the servers' fixed numbers");
   const byName = Object.fromEntries(scan.body.hosts.map((h) => [h.hostname, h]));
   assert.deepEqual(Object.keys(byName), ["home", "n00dles", "my-farm", "hacknet-server-0", "CSEC"]);
   assert.deepEqual(byName.n00dles, {
@@ -62,8 +64,8 @@ test("one scan per poll carries every rooted host with RAM, its flags and its pr
     hacknet: false,
     processes: [{ pid: foreign.pid, filename: "x.js", threads: 2, ramPerThread: 1.8, args: ["a", 1, true] }],
   });
-  assert.deepEqual(byName.home.processes, [{ pid: ns.pid, filename: "bitalloc/agent.js", threads: 1, ramPerThread: 4.65, args: [] }]);
-  assert.equal(byName.home.usedRam, 4.65);
+  assert.deepEqual(byName.home.processes, [{ pid: ns.pid, filename: "bitalloc/agent.js", threads: 1, ramPerThread: 4.9, args: [] }]);
+  assert.equal(byName.home.usedRam, 4.9);
   assert.deepEqual([byName["my-farm"].purchased, byName["my-farm"].hacknet], [true, false]);
   assert.deepEqual([byName["hacknet-server-0"].purchased, byName["hacknet-server-0"].hacknet], [false, true]);
   assert.equal(byName.home.purchased, false);
@@ -80,14 +82,32 @@ test("every call carries the bearer token and goes under /api/v1", async () => {
   }
 });
 
-test("scans follow the poll period and the long poll names the session", async () => {
+test("scans follow the poll period and the long poll asks to wait", async () => {
   const { game, bitalloc } = network();
   await runAgent(game, bitalloc, 10000);
 
   assert.deepEqual(bitalloc.callsTo("POST", "/scans").map((c) => c.at), [0, 2000, 4000, 6000, 8000]);
   const [poll] = bitalloc.callsTo("GET", "/agent/commands");
-  assert.equal(poll.query.session, bitalloc.callsTo("POST", "/scans")[0].body.session);
-  assert.equal(poll.query.waitMs, "20000");
+  assert.deepEqual(poll.query, { wait: "20000" });
+});
+
+test("a restarted agent keeps the game session; after pids start over it names a new one", async () => {
+  delete globalThis.bitallocGameSession;
+  const { game, bitalloc } = network();
+  const first = await runAgent(game, bitalloc, game.clock + 1);
+  game.killProcess(first.pid);
+  game.spawnProcess("n00dles", "x.js"); // pids go on growing within a session
+  const second = await runAgent(game, bitalloc, game.clock + 1);
+  game.killProcess(second.pid);
+  game.nextPid = 1; // an augmentation install: every script killed, pids from 1 again
+  game.processes.clear();
+  await runAgent(game, bitalloc, game.clock + 1);
+
+  const sessions = bitalloc.callsTo("POST", "/scans").map((c) => c.body.session);
+  assert.equal(sessions.length, 3);
+  assert.equal(sessions[1], sessions[0]);
+  assert.notEqual(sessions[2], sessions[0]);
+  assert.ok(parseInt(sessions[2].slice(0, 12), 16) >= parseInt(sessions[0].slice(0, 12), 16), "later sessions compare higher");
 });
 
 test("the agent runs launch and kill commands and reports each pid or failure once", async () => {
@@ -110,12 +130,14 @@ test("the agent runs launch and kill commands and reports each pid or failure on
     ["n00dles", "bitalloc/weaken.js", 2, ["joesguns", 0, "--allocId=a-1"]],
   );
   assert.ok(game.server("n00dles").files.has("bitalloc/weaken.js"), "copied before exec");
-  assert.match(results.c2.failure, /refused to start bitalloc\/weaken.js x50 on n00dles/);
+  assert.equal(results.c2.failure, "not-enough-ram");
+  assert.match(results.c2.detail, /refused to start bitalloc\/weaken.js x50 on n00dles/);
   assert.deepEqual(results.c3, { pid: victim.pid });
   assert.equal(game.processes.has(victim.pid), false);
-  assert.deepEqual(results.c4, { failure: "no process with pid 9999" });
-  assert.match(results.c5.failure, /Invalid hostname/);
-  assert.match(results.c6.failure, /unknown command type "reboot"/);
+  assert.deepEqual(results.c4, { failure: "no-such-process", detail: "no process with pid 9999" });
+  assert.equal(results.c5.failure, "other");
+  assert.match(results.c5.detail, /Invalid hostname/);
+  assert.deepEqual(results.c6, { failure: "other", detail: 'unknown command type "reboot"' });
 });
 
 test("a task the agent launched shows in the scans after it with its --target= argument as given", async () => {
@@ -184,8 +206,23 @@ test("the agent unregisters when it is killed", async () => {
   assert.deepEqual(bitalloc.callsTo("DELETE", "/registrations").map((c) => c.path), [`/registrations/home/${ns.pid}`]);
 });
 
-test("cores come from a probe run inside its own allocation, then reach the scan", async () => {
+test("a launch the game refuses says why: no root, or a script missing there", async () => {
   const { game, bitalloc } = network();
+  bitalloc.queueCommands(
+    { id: "c1", type: "launch", hostname: "foodnstuff", filename: "bitalloc/weaken.js", threads: 1, args: [] },
+    { id: "c2", type: "launch", hostname: "n00dles", filename: "nowhere.js", threads: 1, args: [] },
+  );
+  await runAgent(game, bitalloc, 3000);
+
+  const results = resultsById(bitalloc);
+  assert.equal(results.c1.failure, "no-root");
+  assert.equal(results.c2.failure, "script-missing");
+});
+
+test("cores and servers' fixed numbers come from a probe run inside its own allocation, then reach the scan", async () => {
+  const { game, bitalloc } = network();
+  game.addServer("joesguns", { maxRam: 0, links: ["home"], security: 9, minSecurity: 5, money: 1000, maxMoney: 50000, requiredHackingLevel: 10, growth: 20 });
+  game.hackingLevel = 42;
   game.behave("bitalloc/probe.js", {
     durationMs: () => 50,
     effect: (g, process) => {
@@ -201,10 +238,16 @@ test("cores come from a probe run inside its own allocation, then reach the scan
   assert.equal(request.body.chunkSize, 3.6);
   assert.equal(request.body.numChunks, 1);
   const [claimCall] = bitalloc.callsTo("POST", "/allocations/alloc-1/claims");
-  assert.deepEqual(Object.keys(claimCall.body), ["pid", "hostname", "numChunks"]);
+  assert.deepEqual(Object.keys(claimCall.body), ["tag", "pid", "hostname", "numChunks"]);
+  assert.equal(claimCall.body.tag, "--allocId=alloc-1");
   assert.equal(bitalloc.callsTo("DELETE", "/allocations/alloc-1").length, 1, "released once read");
   const scans = bitalloc.callsTo("POST", "/scans");
   const coresIn = (scan) => Object.fromEntries(scan.body.hosts.map((h) => [h.hostname, h.cores]));
   assert.deepEqual(coresIn(scans[0]), { home: 1, n00dles: 1, "my-farm": 1, "hacknet-server-0": 1, CSEC: 1 });
   assert.deepEqual(coresIn(scans.at(-1)), { home: 4, n00dles: 1, "my-farm": 1, "hacknet-server-0": 3, CSEC: 1 });
+  assert.deepEqual(scans[0].body.targets, []);
+  assert.deepEqual(scans.at(-1).body.targets, [
+    { hostname: "joesguns", security: 9, minSecurity: 5, money: 1000, maxMoney: 50000, requiredHackingLevel: 10, growth: 20 },
+  ]);
+  assert.deepEqual(scans.at(-1).body.player, { hackingLevel: 42 });
 });

@@ -25,9 +25,12 @@ test("each helper makes its one call on the target, started as late as asked, wh
   ]);
 });
 
-test("the probe writes every named host's cores to its port and skips the tag", async () => {
+test("the probe writes every named host's cores and fixed numbers to its port and skips the tag", async () => {
   const g = game();
   await probeMain(g.start("home", "bitalloc/probe.js", [77, "home", "n00dles", "--allocId=z"]));
 
-  assert.deepEqual(g.ports.get(77), ['{"home":4,"n00dles":1}']);
+  assert.deepEqual(JSON.parse(g.ports.get(77)[0]), {
+    home: { cores: 4, minSecurity: 1, maxMoney: 0, requiredHackingLevel: 1, growth: 10 },
+    n00dles: { cores: 1, minSecurity: 1, maxMoney: 0, requiredHackingLevel: 1, growth: 10 },
+  });
 });

@@ -57,8 +57,8 @@ test("aa script.js -t 10 args asks for ten chunks of the script's RAM and runs t
   ]);
   assert.ok(game.server("n00dles").files.has("tools/x.js"), "imports copied with the script");
   assert.deepEqual(bitalloc.callsTo("POST", "/allocations/a-1/claims").map((c) => c.body), [
-    { pid: started[0].pid, hostname: "home", numChunks: 4 },
-    { pid: started[1].pid, hostname: "n00dles", numChunks: 6 },
+    { tag: "--allocId=a-1", pid: started[0].pid, hostname: "home", numChunks: 4 },
+    { tag: "--allocId=a-1", pid: started[1].pid, hostname: "n00dles", numChunks: 6 },
   ]);
   assert.match(game.terminal.at(-1), new RegExp(`script.js started in allocation a-1: pid ${started[0].pid} on home x4, pid ${started[1].pid} on n00dles x6`));
 });

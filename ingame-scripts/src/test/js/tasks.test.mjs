@@ -87,6 +87,18 @@ test("till runs each weaken round in an allocation of its own, tagged with it, a
   assert.equal(finished.at, 20000);
 });
 
+test("a task launched away from home copies its helper script from home before asking for RAM", async () => {
+  const { game, bitalloc } = world({ security: 10, minSecurity: 5 });
+  game.addServer("my-farm", { maxRam: 64, purchased: true, links: ["home"] });
+  for (const file of ["bitalloc/till.js", "bitalloc/task.js", "bitalloc/lib.js", "bitalloc/config.js"]) game.putScript("my-farm", file);
+  const ns = game.start("my-farm", "bitalloc/till.js", TILL_ARGS);
+  await tillMain(ns, bitalloc.environment());
+
+  assert.ok(game.server("my-farm").files.has("bitalloc/weaken.js"));
+  assert.equal(bitalloc.callsExactly("POST", "/allocations")[0].body.chunkSize, 1.75);
+  assert.equal(bitalloc.callsTo("POST", "/tasks/finished")[0].body.outcome, "completed");
+});
+
 test("a task whose helpers are refused says so in its finish report, so bitalloc can back off", async () => {
   const { game, bitalloc } = world({ security: 10, minSecurity: 5 });
   bitalloc.grant = () => ({ status: 409, body: { type: "nothing-free", title: "No free RAM", status: 409 } });

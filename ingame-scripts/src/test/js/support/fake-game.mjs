@@ -33,6 +33,7 @@ export class FakeGame {
     this.helperCalls = [];
     this.psCalls = 0;
     this.lastSeen = new Map();
+    this.hackingLevel = 1;
   }
 
   addServer(hostname, options = {}) {
@@ -49,6 +50,8 @@ export class FakeGame {
       minSecurity: options.minSecurity ?? 1,
       money: options.money ?? 0,
       maxMoney: options.maxMoney ?? 0,
+      requiredHackingLevel: options.requiredHackingLevel ?? 1,
+      growth: options.growth ?? 10,
     });
     for (const other of options.links ?? []) this.link(hostname, other);
     return this;
@@ -215,12 +218,16 @@ export class FakeGame {
       atExit: (handler) => game.exitHandlers.set(pid, handler),
       getServer: (host) => {
         const s = targetOf(host);
-        return { hostname: host, cpuCores: s.cores, purchasedByPlayer: s.purchased, maxRam: s.maxRam, ramUsed: game.usedRam(host) };
+        return {
+          hostname: host, cpuCores: s.cores, purchasedByPlayer: s.purchased, maxRam: s.maxRam, ramUsed: game.usedRam(host),
+          minDifficulty: s.minSecurity, moneyMax: s.maxMoney, requiredHackingSkill: s.requiredHackingLevel, serverGrowth: s.growth,
+        };
       },
       getServerSecurityLevel: (host) => targetOf(host).security,
       getServerMinSecurityLevel: (host) => targetOf(host).minSecurity,
       getServerMoneyAvailable: (host) => targetOf(host).money,
       getServerMaxMoney: (host) => targetOf(host).maxMoney,
+      getHackingLevel: () => game.hackingLevel,
       hackAnalyze: () => 0.01,
       growthAnalyze: (host, multiplier) => Math.log(multiplier) / Math.log(1.0035),
       getHackTime: () => 1000,

@@ -11,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int exitCode = BitallocCli.commandLine(new StoreBoot(System::getenv),
-                new Simulations(System::getenv), Clock.systemUTC()).execute(args);
+                new Simulations(System::getenv), new LiveGame(System::getenv), Clock.systemUTC()).execute(args);
         // Exit explicitly: HTTP servers and JDBC pools may keep non-daemon threads alive after main returns.
         System.exit(exitCode);
     }

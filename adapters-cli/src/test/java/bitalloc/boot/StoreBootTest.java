@@ -42,7 +42,7 @@ class StoreBootTest {
 
     int bitalloc(Map<String, String> environment, String... args) {
         CommandLine commandLine = BitallocCli.commandLine(new StoreBoot(environment::get), new Simulations(environment::get),
-                Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
+                new LiveGame(environment::get), Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

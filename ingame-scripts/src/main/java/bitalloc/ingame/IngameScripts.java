@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ public final class IngameScripts {
     private static final String RESOURCE_ROOT = "bitalloc/ingame/";
     private static final Pattern URL_LINE = Pattern.compile("^export const BITALLOC_URL = .*;$", Pattern.MULTILINE);
     private static final Pattern TOKEN_LINE = Pattern.compile("^export const BITALLOC_TOKEN = .*;$", Pattern.MULTILINE);
+    private static final Pattern RAM_COMMENT = Pattern.compile("^// RAM: (\\d+\\.\\d\\d) GB", Pattern.MULTILINE);
 
     private IngameScripts() {
     }
@@ -57,6 +59,15 @@ public final class IngameScripts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classpath resource " + resource, e);
         }
+    }
+
+    /**
+     * The GB per thread a script's first line states ({@code // RAM: 3.90 GB = ...}), as text with two decimals;
+     * the node tests check each statement against the game's static calculation. Empty for imported modules.
+     */
+    public static Optional<String> documentedRam(String gameFileName) {
+        Matcher stated = RAM_COMMENT.matcher(read(gameFileName));
+        return stated.find() ? Optional.of(stated.group(1)) : Optional.empty();
     }
 
     /** Every shipped file ready to push, config.js pointing at {@code serverUrl} with {@code bearerToken}. */

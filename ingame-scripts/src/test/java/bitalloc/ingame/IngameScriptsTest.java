@@ -37,6 +37,12 @@ class IngameScriptsTest {
     }
 
     @Test
+    void reads_the_ram_a_script_states_and_nothing_for_an_imported_module() {
+        assertEquals(java.util.Optional.of("1.75"), IngameScripts.documentedRam("bitalloc/weaken.js"));
+        assertEquals(java.util.Optional.empty(), IngameScripts.documentedRam("bitalloc/config.js"));
+    }
+
+    @Test
     void refuses_a_file_that_is_not_shipped() {
         assertThrows(IllegalArgumentException.class, () -> IngameScripts.read("bitalloc/nope.js"));
     }

@@ -19,9 +19,11 @@ public final class BitallocCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static CommandLine commandLine(StoreAccess store, SimulationAccess simulations, Clock clock) {
+    public static CommandLine commandLine(StoreAccess store, SimulationAccess simulations, LiveAccess live,
+                                          Clock clock) {
         return new CommandLine(new BitallocCli())
                 .addSubcommand(new SimulateCommand(simulations))
+                .addSubcommand(new ServeCommand(live))
                 .addSubcommand(new SqlCommand(store))
                 .addSubcommand(new HistoryCommand(store, clock))
                 .setCaseInsensitiveEnumValuesAllowed(true);

@@ -13,7 +13,8 @@ class DemoCommandTest {
     @Test
     void the_demo_walks_through_allocation_claim_scan_refusal_and_release_and_exits_zero() {
         CommandLine cli = BitallocCli.commandLine(url -> io.vavr.control.Either.left("no store in this test"),
-                (spec, progress) -> io.vavr.control.Either.left("no simulator in this test"), java.time.Clock.systemUTC());
+                (spec, progress) -> io.vavr.control.Either.left("no simulator in this test"),
+                (spec, notices) -> io.vavr.control.Either.left("no live game in this test"), java.time.Clock.systemUTC());
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
 
@@ -31,7 +32,8 @@ class DemoCommandTest {
     void the_demo_is_listed_in_the_help() {
         StringWriter out = new StringWriter();
         CommandLine cli = BitallocCli.commandLine(url -> io.vavr.control.Either.left("no store in this test"),
-                (spec, progress) -> io.vavr.control.Either.left("no simulator in this test"), java.time.Clock.systemUTC());
+                (spec, progress) -> io.vavr.control.Either.left("no simulator in this test"),
+                (spec, notices) -> io.vavr.control.Either.left("no live game in this test"), java.time.Clock.systemUTC());
         cli.setOut(new PrintWriter(out));
 
         cli.execute("--help");

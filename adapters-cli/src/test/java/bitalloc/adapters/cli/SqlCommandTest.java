@@ -52,7 +52,7 @@ class SqlCommandTest {
     int runOn(StoreAccess store, String... args) {
         CommandLine commandLine = BitallocCli.commandLine(store,
                 (spec, progress) -> io.vavr.control.Either.left("no simulator in this test"),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                (spec, notices) -> io.vavr.control.Either.left("no live game in this test"), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

@@ -50,10 +50,10 @@ class AgentEndpointsTest {
 
         assertEquals(200, reply.status(), reply::toString);
         JsonNode commands = reply.json().get("commands");
-        assertEquals("launch", commands.get(0).get("kind").asText());
+        assertEquals("launch", commands.get(0).get("type").asText());
         assertEquals("pserv-1", commands.get(0).get("hostname").asText());
         assertEquals("--allocId=abc", commands.get(0).get("args").get(0).asText());
-        assertEquals("kill", commands.get(1).get("kind").asText());
+        assertEquals("kill", commands.get(1).get("type").asText());
         assertEquals(99, commands.get(1).get("pid").asLong());
         assertFalse(commands.get(1).has("hostname"));
         assertEquals(0, poll("").json().get("commands").size(), "handed out once");

@@ -211,7 +211,7 @@ class AllocationEndpointsTest {
         assertEquals(409, reply.status(), reply::toString);
         assertEquals("claim-exceeds-grant", reply.reason());
         assertEquals(5, reply.json().get("requestedChunks").asInt());
-        assertEquals(4, reply.json().get("grantedChunks").asInt());
+        assertEquals(4, reply.json().get("unclaimedChunks").asInt());
         assertEquals("home", reply.json().get("hostname").asText());
     }
 

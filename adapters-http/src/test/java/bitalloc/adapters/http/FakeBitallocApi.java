@@ -8,7 +8,7 @@ import bitalloc.adapters.http.api.ApiFailure;
 import bitalloc.adapters.http.api.BitallocApi;
 import bitalloc.adapters.http.api.CommandId;
 import bitalloc.adapters.http.api.Commands;
-import bitalloc.adapters.http.api.Lifecycle;
+import bitalloc.domain.selection.Lifecycle;
 import bitalloc.adapters.http.api.Outcomes;
 import bitalloc.adapters.http.api.Outcomes.Change;
 import bitalloc.adapters.http.api.RegistrationApi;
@@ -16,6 +16,7 @@ import bitalloc.adapters.http.api.ScanApi;
 import bitalloc.adapters.http.api.StatusApi;
 import bitalloc.adapters.http.api.TaskApi;
 import bitalloc.domain.allocation.AllocationId;
+import bitalloc.domain.allocation.AllocationRequest;
 import bitalloc.domain.host.HostKind;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
@@ -95,9 +96,9 @@ final class FakeBitallocApi implements AllocationApi, RegistrationApi, ScanApi, 
     }
 
     @Override
-    public synchronized Either<ApiFailure, Outcomes.Granted> allocate(Commands.Allocate command) {
+    public synchronized Either<ApiFailure, Outcomes.Granted> allocate(AllocationRequest command) {
         calls.incrementAndGet();
-        Ram requested = command.chunkSize().times(command.numChunks());
+        Ram requested = command.totalRam();
         if (command.chunkSize().isGreaterThan(LARGEST_HOST)) {
             return Either.left(new ApiFailure.ChunkLargerThanAnyHost(command.chunkSize(), LARGEST_HOST));
         }
@@ -109,10 +110,10 @@ final class FakeBitallocApi implements AllocationApi, RegistrationApi, ScanApi, 
         }
         free = free.minus(requested);
         AllocationId id = new AllocationId(new UUID(random.nextLong(), random.nextLong()));
-        chunksHeld.put(id, command.numChunks());
+        chunksHeld.put(id, command.chunkCount());
         chunkSizes.put(id, command.chunkSize());
         return Either.right(new Outcomes.Granted(id, tagOf(id),
-                List.of(new Outcomes.HostGrant(HOME, command.chunkSize(), command.numChunks()))));
+                List.of(new Outcomes.HostGrant(HOME, command.chunkSize(), command.chunkCount()))));
     }
 
     @Override
@@ -277,9 +278,9 @@ final class FakeBitallocApi implements AllocationApi, RegistrationApi, ScanApi, 
     @Override
     public Outcomes.Targets targets() {
         return new Outcomes.Targets(List.of(
-                new Outcomes.TargetStatus(HostName.of("n00dles"), Lifecycle.HARVEST, Outcomes.TargetPhase.ACTIVE,
+                new Outcomes.TargetStatus(HostName.of("n00dles"), Option.some(Lifecycle.HARVEST), Outcomes.TargetPhase.ACTIVE,
                         Option.some(Pid.of(7))),
-                new Outcomes.TargetStatus(HostName.of("foodnstuff"), Lifecycle.TILL, Outcomes.TargetPhase.PENDING,
+                new Outcomes.TargetStatus(HostName.of("foodnstuff"), Option.none(), Outcomes.TargetPhase.PENDING,
                         Option.none())));
     }
 }

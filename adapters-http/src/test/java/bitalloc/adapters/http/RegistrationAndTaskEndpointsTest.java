@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitalloc.adapters.http.api.Commands;
-import bitalloc.adapters.http.api.Lifecycle;
+import bitalloc.domain.selection.Lifecycle;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,13 +107,26 @@ class RegistrationAndTaskEndpointsTest {
     }
 
     @Test
-    void records_a_finished_task_with_its_ending() {
+    void records_a_finished_task_with_its_outcome_and_detail() {
         TestClient.Reply reply = client.post("/api/v1/tasks/finished", "{\"pid\":40,\"filename\":\"bitalloc/sow.js\","
-                + "\"target\":\"n00dles\",\"lifecycle\":\"sow\",\"ending\":\"helpers-starved\"}");
+                + "\"target\":\"n00dles\",\"lifecycle\":\"sow\",\"outcome\":\"helpers-refused\","
+                + "\"detail\":\"HTTP 409: nothing-free\"}");
 
         assertEquals(204, reply.status(), reply::toString);
         Commands.TaskFinished finished = (Commands.TaskFinished) running.fake.recorded().get(0);
-        assertEquals(Commands.TaskEnding.HELPERS_STARVED, finished.ending());
+        assertEquals(Commands.TaskOutcome.HELPERS_REFUSED, finished.outcome());
+        assertEquals(io.vavr.control.Option.some("HTTP 409: nothing-free"), finished.detail());
+    }
+
+    @Test
+    void records_a_finished_task_whose_detail_is_null() {
+        TestClient.Reply reply = client.post("/api/v1/tasks/finished", "{\"pid\":40,\"filename\":\"bitalloc/till.js\","
+                + "\"target\":\"n00dles\",\"lifecycle\":\"till\",\"outcome\":\"completed\",\"detail\":null}");
+
+        assertEquals(204, reply.status(), reply::toString);
+        Commands.TaskFinished finished = (Commands.TaskFinished) running.fake.recorded().get(0);
+        assertEquals(Commands.TaskOutcome.COMPLETED, finished.outcome());
+        assertTrue(finished.detail().isEmpty());
     }
 
     @Test
@@ -123,6 +136,6 @@ class RegistrationAndTaskEndpointsTest {
         assertEquals(400, reply.status(), reply::toString);
         List<String> pointers = new java.util.ArrayList<>();
         reply.json().get("errors").forEach(error -> pointers.add(error.get("pointer").asText()));
-        assertEquals(List.of("/filename", "/target", "/lifecycle", "/ending"), pointers);
+        assertEquals(List.of("/filename", "/target", "/lifecycle", "/outcome"), pointers);
     }
 }

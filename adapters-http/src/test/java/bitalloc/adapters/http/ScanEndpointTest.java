@@ -1,6 +1,7 @@
 package bitalloc.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitalloc.adapters.http.api.Commands;
 import bitalloc.domain.host.HostKind;
@@ -98,5 +99,57 @@ class ScanEndpointTest {
 
         assertEquals(400, reply.status(), reply::toString);
         assertEquals(2, reply.json().get("errors").size());
+    }
+
+    @Test
+    void reads_process_values_exactly_whatever_their_shape_and_refuses_the_wrong_ones() {
+        String good = "{\"session\":\"s\",\"hosts\":[" + host("home", "", "1024", "0",
+                "{\"pid\":5,\"filename\":\"a.js\",\"threads\":3,\"ramPerThread\":2.5,\"args\":[1.5,false,\"x\"]},"
+                + "{\"args\":null,\"ramPerThread\":1.500,\"threads\":1,\"filename\":\"b.js\",\"pid\":9007199254740991},"
+                + "{\"pid\":7,\"filename\":\"c.js\",\"threads\":1,\"ramPerThread\":2}") + "]}";
+        String bad = "{\"session\":\"s\",\"hosts\":[" + host("home", "", "64", "0",
+                "{\"pid\":\"5\",\"filename\":\"/a.js\",\"threads\":1.5,\"ramPerThread\":-1.5,\"args\":[[1]]},"
+                + "{\"pid\":null,\"filename\":\"a.js\",\"threads\":1,\"threads\":2,\"ramPerThread\":1e40}") + "]}";
+
+        TestClient.Reply accepted = client.post("/api/v1/scans", good);
+        Commands.Scan scan = (Commands.Scan) running.fake.recorded().get(running.fake.recorded().size() - 1);
+        TestClient.Reply refused = client.post("/api/v1/scans", bad);
+
+        assertEquals(200, accepted.status(), accepted::toString);
+        var processes = scan.hosts().head().processes();
+        assertEquals(List.of(Ram.ofHundredths(250), Ram.ofHundredths(150), Ram.ofGb(2)),
+                processes.map(p -> p.ramPerThread()).asJava());
+        assertEquals(List.of("1.5", "false", "x"), processes.head().args().asJava());
+        assertEquals(9007199254740991L, processes.get(1).pid().value());
+        assertEquals(400, refused.status(), refused::toString);
+        List<String> pointers = new ArrayList<>();
+        refused.json().get("errors").forEach(error -> pointers.add(error.get("pointer").asText()));
+        assertEquals(List.of("/hosts/0/processes/0/pid", "/hosts/0/processes/0/filename",
+                "/hosts/0/processes/0/threads", "/hosts/0/processes/0/ramPerThread",
+                "/hosts/0/processes/0/args/0", "/hosts/0/processes/1/pid", "/hosts/0/processes/1/ramPerThread",
+                "/hosts/0/processes/1/threads"), pointers);
+    }
+
+    @Test
+    void reads_the_player_and_the_targets_and_lists_their_problems() {
+        String target = "{\"hostname\":\"n00dles\",\"security\":1.5,\"minSecurity\":1,\"money\":70000.25,"
+                + "\"maxMoney\":1750000,\"requiredHackingLevel\":1,\"growth\":3000}";
+        String good = "{\"session\":\"s\",\"hosts\":[],\"player\":{\"hackingLevel\":42},\"targets\":[" + target + "]}";
+        String bad = "{\"session\":\"s\",\"hosts\":[],\"player\":{\"hackingLevel\":0},\"targets\":[" + target + ","
+                + target.replace("1.5", "-1").replace("3000", "\"fast\"") + ",{\"hostname\":\"x\",\"odd\":1}]}";
+
+        TestClient.Reply accepted = client.post("/api/v1/scans", good);
+        Commands.Scan scan = (Commands.Scan) running.fake.recorded().get(running.fake.recorded().size() - 1);
+        TestClient.Reply refused = client.post("/api/v1/scans", bad);
+
+        assertEquals(200, accepted.status(), accepted::toString);
+        assertEquals(42, scan.player().get().hackingLevel());
+        assertEquals("n00dles", scan.targets().single().name().value());
+        assertEquals(70000.25, scan.targets().single().money().dollars());
+        assertEquals(400, refused.status(), refused::toString);
+        List<String> pointers = new ArrayList<>();
+        refused.json().get("errors").forEach(error -> pointers.add(error.get("pointer").asText()));
+        assertTrue(pointers.containsAll(List.of("/player/hackingLevel", "/targets/1/security", "/targets/1/growth",
+                "/targets/2/security", "/targets/2/odd")), pointers::toString);
     }
 }

@@ -33,7 +33,8 @@ public final class ClaimRamService implements ClaimRam {
             Instant now = clock.now();
             Either<AllocationRefused, ClaimOutcome> outcome = engine.allocator()
                     .claim(command.allocation(), command.host(), command.pid(), command.chunks(), now);
-            outcome.filter(result -> result instanceof ClaimOutcome.Claimed).forEach(claimed -> {
+            // Not Either.filter: on a Left it answers Some(left), and a refused claim would be journaled.
+            outcome.toOption().filter(result -> result instanceof ClaimOutcome.Claimed).forEach(claimed -> {
                 String requester = engine.allocator().allocation(command.allocation())
                         .map(a -> StoredRecords.requesterText(a.request().requester())).getOrElse("");
                 Grant labelled = new Grant(command.host(), engine.allocator().allocation(command.allocation())

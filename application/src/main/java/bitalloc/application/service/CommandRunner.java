@@ -17,6 +17,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Carries out the selector's commands outside the engine lock and feeds the game's answers back as events.
@@ -31,7 +32,7 @@ public final class CommandRunner {
     private final Clock clock;
     private final TaskHosts taskHosts;
     private final AllocationJournal journal;
-    private final Object executing = new Object();
+    private final ReentrantLock executing = new ReentrantLock();
 
     @Inject
     public CommandRunner(Engine engine, Launcher launcher, Clock clock, TaskHosts taskHosts,
@@ -43,16 +44,28 @@ public final class CommandRunner {
         this.journal = journal;
     }
 
-    /** Runs every queued command, including those the answers to earlier ones produce. */
+    /**
+     * Runs every queued command, including those the answers to earlier ones produce. When another thread is
+     * already running commands, it runs these too and this call returns at once: a live launch waits for the game,
+     * and a heartbeat or a scan must not wait behind it. The check after unlocking catches commands queued while
+     * the running thread was finishing.
+     */
     public void runQueued() {
-        synchronized (executing) {
-            SelectorCommand command;
-            while ((command = engine.locked(engine::nextCommand)) != null) {
-                if (command instanceof LaunchTask launch) {
-                    launch(launch);
-                } else if (command instanceof KillTask kill) {
-                    launcher.kill(kill.pid());
+        while (executing.tryLock()) {
+            try {
+                SelectorCommand command;
+                while ((command = engine.locked(engine::nextCommand)) != null) {
+                    if (command instanceof LaunchTask launch) {
+                        launch(launch);
+                    } else if (command instanceof KillTask kill) {
+                        launcher.kill(kill.pid());
+                    }
                 }
+            } finally {
+                executing.unlock();
+            }
+            if (!engine.locked(engine::hasCommands)) {
+                return;
             }
         }
     }

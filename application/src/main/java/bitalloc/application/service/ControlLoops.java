@@ -37,4 +37,15 @@ public final class ControlLoops {
         scheduler.every(config.tickInterval(), tick::tick);
         return recovery;
     }
+
+    /**
+     * For a game whose agent pushes its scans, each of which runs the poll when it arrives: recovery and the
+     * selector's loop only, so no scan is ever applied twice. Without the agent nothing in the game is seen to
+     * change, and nothing needs a scan.
+     */
+    public Recover.Recovery startWithPushedScans() {
+        Recover.Recovery recovery = recover.recover();
+        scheduler.every(config.tickInterval(), tick::tick);
+        return recovery;
+    }
 }

@@ -107,6 +107,11 @@ public final class Engine {
                                 now))));
     }
 
+    boolean hasCommands() {
+        requireLock();
+        return !outbox.isEmpty();
+    }
+
     /** The next queued selector command, or null when none is left. */
     SelectorCommand nextCommand() {
         requireLock();

@@ -1,10 +1,13 @@
-// RAM: 4.65 GB = 1.60 base + exec 1.30 + scp 0.60 + kill 0.50 + scan 0.20 + ps 0.20 + getScriptRam 0.10
-//      + getServerMaxRam 0.05 + getServerUsedRam 0.05 + hasRootAccess 0.05 (fetch, asleep, self, read,
-//      readPort, clearPort, atExit, print are free; cores come from probe.js, which runs in its own RAM).
+// RAM: 4.90 GB = 1.60 base + exec 1.30 + scp 0.60 + kill 0.50 + scan 0.20 + ps 0.20 + getScriptRam 0.10
+//      + getServerSecurityLevel 0.10 + getServerMoneyAvailable 0.10 + getServerMaxRam 0.05
+//      + getServerUsedRam 0.05 + hasRootAccess 0.05 + getHackingLevel 0.05 (fetch, asleep, self, read,
+//      readPort, clearPort, atExit, print are free; cores and each server's fixed numbers come from probe.js,
+//      which runs in its own RAM and pays getServer's 2 GB only while it runs).
 //
 // bitalloc's in-game agent: `run bitalloc/agent.js` on home. It registers itself, sends one scan of every
-// rooted host per poll, runs the launch and kill commands bitalloc long-polls to it and reports the pids.
-// When bitalloc is down it keeps scanning and retries with back-off.
+// rooted host per poll (with each money server's security and money and the player's hacking level), runs the
+// launch and kill commands bitalloc long-polls to it and reports the pids. When bitalloc is down it keeps
+// scanning and retries with back-off.
 import {
   callBitalloc, claim, environmentOf, execWithFiles, ram2, randomId, registerSelf, releaseAllocation,
   requestAllocation, tagArgs, unregister, useEnvironment,
@@ -53,7 +56,7 @@ function newAgent(ns) {
     env,
     knobs: Object.assign({}, DEFAULTS, env),
     me: ns.self(),
-    session: randomId(),
+    session: gameSession(ns.pid),
     registered: false,
     failures: 0,
     nextContactAt: 0,
@@ -65,10 +68,30 @@ function newAgent(ns) {
     commands: [],
     unsentResults: [],
     copied: new Set(),
-    cores: new Map(),
+    facts: new Map(),
     probe: null,
     lastProbeAt: -Infinity,
   };
+}
+
+/**
+ * The game session this agent runs in, as bitalloc names it: the same for every agent started in this page until
+ * pids start over (a reload, or an augmentation install, which kills every script and restarts pids at 1; a pid
+ * not above the highest seen means that happened). 12 hex digits of the session's start in ms, so a later session
+ * compares higher, then 20 random ones.
+ */
+export function gameSession(ownPid) {
+  const kept = globalThis.bitallocGameSession;
+  if (kept && ownPid > kept.highestPid) return kept.id;
+  const id = Date.now().toString(16).padStart(12, "0").slice(-12) + randomId().slice(0, 20);
+  globalThis.bitallocGameSession = { id, highestPid: ownPid };
+  return id;
+}
+
+function notePids(agent, hosts) {
+  const kept = globalThis.bitallocGameSession;
+  if (!kept || kept.id !== agent.session) return;
+  for (const host of hosts) for (const process of host.processes) kept.highestPid = Math.max(kept.highestPid, process.pid);
 }
 
 /** One poll: scan, talk to bitalloc if not backing off, then serve commands until the poll period ends. */
@@ -76,10 +99,12 @@ async function agentCycle(agent) {
   const { ns, env } = agent;
   const cycleStart = env.now();
   agent.pollsThisCycle = 0;
-  const hosts = scanNetwork(ns, agent.cores);
+  const { hosts, targets, rooted } = scanNetwork(ns, agent.facts);
+  notePids(agent, hosts);
+  const scan = { session: agent.session, hosts, player: { hackingLevel: ns.getHackingLevel() }, targets };
   if (contactAllowed(agent) && !agent.registered) agent.registered = noteAnswer(agent, await registerSelf(ns), "register");
-  if (contactAllowed(agent)) noteAnswer(agent, await callBitalloc(ns, "POST", "/scans", { session: agent.session, hosts }), "scan");
-  if (contactAllowed(agent)) await refreshCores(agent, hosts);
+  if (contactAllowed(agent)) noteAnswer(agent, await callBitalloc(ns, "POST", "/scans", scan), "scan");
+  if (contactAllowed(agent)) await refreshFacts(agent, rooted);
   for (;;) {
     await executeCommands(agent);
     const remaining = cycleStart + agent.knobs.pollMs - env.now();
@@ -90,11 +115,14 @@ async function agentCycle(agent) {
 }
 
 /**
- * Every rooted host with RAM, found by a breadth-first walk from home, in the shape POST /scans expects.
- * RAM per thread is the script's static cost on that host, read once per (host, script) per scan.
+ * Every rooted host with RAM, found by a breadth-first walk from home, in the shape POST /scans expects, and every
+ * rooted server that holds money as a target (once the probe has told its fixed numbers). RAM per thread is the
+ * script's static cost on that host, read once per (host, script) per scan. Answers {hosts, targets, rooted}.
  */
-export function scanNetwork(ns, coresByHost = new Map()) {
+export function scanNetwork(ns, factsByHost = new Map()) {
   const hosts = [];
+  const targets = [];
+  const rooted = [];
   const seen = new Set(["home"]);
   const queue = ["home"];
   while (queue.length > 0) {
@@ -106,6 +134,19 @@ export function scanNetwork(ns, coresByHost = new Map()) {
       }
     }
     if (!ns.hasRootAccess(hostname)) continue;
+    rooted.push(hostname);
+    const facts = factsByHost.get(hostname);
+    if (facts && facts.maxMoney > 0) {
+      targets.push({
+        hostname,
+        security: ns.getServerSecurityLevel(hostname),
+        minSecurity: facts.minSecurity,
+        money: ns.getServerMoneyAvailable(hostname),
+        maxMoney: facts.maxMoney,
+        requiredHackingLevel: facts.requiredHackingLevel,
+        growth: facts.growth,
+      });
+    }
     const maxRam = ns.getServerMaxRam(hostname);
     if (maxRam <= 0) continue;
     const ramOfScript = new Map();
@@ -123,13 +164,13 @@ export function scanNetwork(ns, coresByHost = new Map()) {
       hostname,
       maxRam: ram2(maxRam),
       usedRam: ram2(ns.getServerUsedRam(hostname)),
-      cores: coresByHost.get(hostname) || 1,
+      cores: (facts && facts.cores) || 1,
       purchased: !WORLD_SERVERS.has(hostname) && !hostname.startsWith(HACKNET_PREFIX),
       "hacknet": hostname.startsWith(HACKNET_PREFIX),
       processes,
     });
   }
-  return hosts;
+  return { hosts, targets, rooted };
 }
 
 function contactAllowed(agent) {
@@ -169,7 +210,7 @@ function startLongPoll(agent) {
   if (agent.pollsThisCycle > 0 && !agent.lastPollHadCommands) return;
   agent.pollsThisCycle++;
   const { ns, knobs } = agent;
-  const path = `/agent/commands?session=${agent.session}&waitMs=${knobs.longPollMs}`;
+  const path = `/agent/commands?wait=${knobs.longPollMs}`;
   agent.poll = callBitalloc(ns, "GET", path, undefined, knobs.longPollMs + 5000).then((answer) => {
     // No NS call in here: the script may have been killed meanwhile. executeCommands reads it.
     agent.poll = null;
@@ -205,7 +246,10 @@ async function executeCommands(agent) {
   }
 }
 
-/** Runs one command and answers {pid} or {failure}. */
+/**
+ * Runs one command and answers {pid} or {failure, detail}: failure is not-enough-ram, script-missing, no-root,
+ * no-such-process or other, so bitalloc can tell a RAM clash (back off) from the rest.
+ */
 export function executeCommand(agent, command) {
   const { ns } = agent;
   try {
@@ -214,35 +258,48 @@ export function executeCommand(agent, command) {
       const scriptArgs = Array.isArray(command.args) ? command.args : [];
       const pid = execWithFiles(ns, agent.copied, command.filename, command.hostname, threads, scriptArgs);
       if (pid > 0) return { pid };
-      return { failure: `the game refused to start ${command.filename} x${threads} on ${command.hostname} (missing file, no root access or not enough free RAM)` };
+      return {
+        failure: whyNotStarted(ns, command.filename, command.hostname, threads),
+        detail: `the game refused to start ${command.filename} x${threads} on ${command.hostname}`,
+      };
     }
     if (command.type === "kill") {
-      return ns.kill(command.pid) ? { pid: command.pid } : { failure: `no process with pid ${command.pid}` };
+      return ns.kill(command.pid) ? { pid: command.pid } : { failure: "no-such-process", detail: `no process with pid ${command.pid}` };
     }
-    return { failure: `unknown command type ${JSON.stringify(command.type)}` };
+    return { failure: "other", detail: `unknown command type ${JSON.stringify(command.type)}` };
   } catch (thrown) {
-    return { failure: String((thrown && thrown.message) || thrown) };
+    return { failure: "other", detail: String((thrown && thrown.message) || thrown) };
   }
 }
 
+/** exec's checks in the game's order (BITBURNER.md §1), read after it answered 0. */
+function whyNotStarted(ns, filename, hostname, threads) {
+  const perThread = ns.getScriptRam(filename, hostname);
+  if (perThread <= 0) return "script-missing";
+  if (!ns.hasRootAccess(hostname)) return "no-root";
+  const free = ns.getServerMaxRam(hostname) - ns.getServerUsedRam(hostname);
+  return perThread * threads > free + 0.001 ? "not-enough-ram" : "other";
+}
+
 /**
- * Cores are only visible through getServer (2 GB), so a one-shot probe.js reads them inside an allocation
- * of its own and writes them to a port; until it answers, hosts report 1 core (the game's minimum).
+ * Cores and a server's fixed numbers (minimum security, maximum money, required hacking level, growth) are only
+ * visible through getServer (2 GB), so a one-shot probe.js reads them inside an allocation of its own and writes
+ * them to a port; until it answers, hosts report 1 core (the game's minimum) and no targets are sent.
  */
-async function refreshCores(agent, hosts) {
+async function refreshFacts(agent, rooted) {
   const { ns, env, knobs } = agent;
   if (agent.probe) {
     const answer = ns.readPort(agent.probe.port);
     if (answer !== "NULL PORT DATA" || env.now() >= agent.probe.deadline) {
       if (answer !== "NULL PORT DATA") {
-        for (const [hostname, cores] of Object.entries(JSON.parse(answer))) agent.cores.set(hostname, cores);
+        for (const [hostname, facts] of Object.entries(JSON.parse(answer))) agent.facts.set(hostname, facts);
       }
       await releaseAllocation(ns, agent.probe.allocationId);
       agent.probe = null;
     }
     return;
   }
-  const unknown = hosts.some((host) => !agent.cores.has(host.hostname));
+  const unknown = rooted.some((hostname) => !agent.facts.has(hostname));
   const sinceLastProbe = env.now() - agent.lastProbeAt;
   if (sinceLastProbe < (unknown ? knobs.probeRetryMs : knobs.probeEveryMs)) return;
   agent.lastProbeAt = env.now();
@@ -253,12 +310,11 @@ async function refreshCores(agent, hosts) {
   const target = grant.hosts[0].hostname;
   const port = PROBE_PORT_BASE + (agent.me.pid % 1000000);
   ns.clearPort(port);
-  const names = hosts.map((host) => host.hostname);
-  const pid = execWithFiles(ns, agent.copied, PROBE_SCRIPT, target, 1, [port, ...names, ...tagArgs(grant.tag)]);
+  const pid = execWithFiles(ns, agent.copied, PROBE_SCRIPT, target, 1, [port, ...rooted, ...tagArgs(grant.tag)]);
   if (pid === 0) {
     await releaseAllocation(ns, grant.allocationId);
     return;
   }
-  await claim(ns, grant.allocationId, pid, target, 1);
+  await claim(ns, grant.allocationId, grant.tag, pid, target, 1);
   agent.probe = { port, allocationId: grant.allocationId, deadline: env.now() + knobs.probeTimeoutMs };
 }

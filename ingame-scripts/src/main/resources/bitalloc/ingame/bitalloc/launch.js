@@ -40,7 +40,7 @@ export async function main(ns, overrides) {
     const pid = execWithFiles(ns, copied, request.script, host.hostname, host.numChunks, [...request.scriptArgs, ...tagArgs(grant.tag)]);
     if (pid > 0) {
       started.push(`pid ${pid} on ${host.hostname} x${host.numChunks}`);
-      await claim(ns, grant.allocationId, pid, host.hostname, host.numChunks);
+      await claim(ns, grant.allocationId, grant.tag, pid, host.hostname, host.numChunks);
     } else {
       refused.push(`${host.hostname} x${host.numChunks}`);
       await releaseChunks(ns, grant.allocationId, host.hostname, host.numChunks);

@@ -95,9 +95,12 @@ export async function requestAllocation(ns, request) {
   return { ok: false, status: answer.status, problem: grant, error: answer.error };
 }
 
-/** POST /allocations/{id}/claims {pid, hostname, numChunks}: that process runs inside the grant on that host. */
-export async function claim(ns, allocationId, pid, hostname, numChunks) {
-  return callBitalloc(ns, "POST", `/allocations/${encodeURIComponent(allocationId)}/claims`, { pid, hostname, numChunks });
+/**
+ * POST /allocations/{id}/claims {tag, pid, hostname, numChunks}: that process runs inside the grant on that host.
+ * The tag is the one bitalloc answered with the grant; a tag of another allocation is refused as forged.
+ */
+export async function claim(ns, allocationId, tag, pid, hostname, numChunks) {
+  return callBitalloc(ns, "POST", `/allocations/${encodeURIComponent(allocationId)}/claims`, { tag: String(tag), pid, hostname, numChunks });
 }
 
 /** DELETE /allocations/{id}/claims/{pid}. */

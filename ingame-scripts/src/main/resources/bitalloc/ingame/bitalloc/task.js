@@ -5,6 +5,8 @@ import {
   tagArgs, taskFinished, useEnvironment, withoutTag, describeRefusal,
 } from "bitalloc/lib.js";
 
+const HOME = "home";
+
 const DEFAULTS = {
   heartbeatMs: 2000, // bitalloc's heartbeat timeout is 3 s
   helperCheckMs: 500, // how often running helpers are looked for
@@ -99,7 +101,9 @@ export async function beatIfDue(task) {
  * {ok: false, reason}. flags: contiguous, coreDependent, shrinkable, longRunning.
  */
 export async function reserveHelpers(task, script, threads, flags) {
-  const chunkSize = task.ns.getScriptRam(script, task.here);
+  let chunkSize = task.ns.getScriptRam(script, task.here);
+  // A task may run on any host; the agent copied only the task and its imports, the helpers are on home.
+  if (chunkSize <= 0 && task.here !== HOME && task.ns.scp(script, task.here, HOME)) chunkSize = task.ns.getScriptRam(script, task.here);
   if (chunkSize <= 0) return { ok: false, reason: `${script} is missing on ${task.here}` };
   const answer = await requestAllocation(task.ns, Object.assign({ filename: script, chunkSize, numChunks: threads }, flags));
   if (!answer.ok) return { ok: false, reason: describeRefusal(answer) };
@@ -115,7 +119,7 @@ export async function startHelpers(task, group, helperArgs) {
       [...helperArgs, ...tagArgs(group.tag)]);
     if (pid > 0) {
       group.processes.push({ pid, hostname: grant.hostname, threads: grant.numChunks });
-      await claim(task.ns, group.allocationId, pid, grant.hostname, grant.numChunks);
+      await claim(task.ns, group.allocationId, group.tag, pid, grant.hostname, grant.numChunks);
     } else {
       await releaseChunks(task.ns, group.allocationId, grant.hostname, grant.numChunks);
     }

@@ -43,12 +43,20 @@ public sealed interface ApiFailure {
     record ChunkLargerThanAnyHost(Ram chunkSize, Ram largestHost) implements Refusal {
     }
 
-    /** A claim for more chunks on a host than the allocation holds there. */
-    record ClaimExceedsGrant(HostName host, int requestedChunks, int grantedChunks) implements Refusal {
+    /** A claim for more chunks on a host than the allocation's grant there leaves unclaimed. */
+    record ClaimExceedsGrant(HostName host, int requestedChunks, int unclaimedChunks) implements Refusal {
     }
 
     /** A release of more chunks than the allocation holds: reported, never clamped (DESIGN.md A3). */
     record ReleaseExceedsGrant(int requestedChunks, int heldChunks) implements Refusal {
+    }
+
+    /** The pid already runs inside another allocation; a process belongs to one allocation only. */
+    record PidClaimedElsewhere(Pid pid, AllocationId claimedBy) implements Refusal {
+    }
+
+    /** Chunks that live claims still label cannot be freed; release the claims first. */
+    record ChunksStillClaimed(HostName host, int requestedChunks, int unclaimedChunks) implements Refusal {
     }
 
     /** The tag does not belong to the allocation it names, or fails its checksum. */

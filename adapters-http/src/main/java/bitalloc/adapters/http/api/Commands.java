@@ -1,26 +1,23 @@
 package bitalloc.adapters.http.api;
 
 import bitalloc.domain.allocation.AllocationId;
+import bitalloc.domain.game.Player;
+import bitalloc.domain.game.TargetServer;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostSnapshot;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.Lifecycle;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
-/** Every command the routes hand to the API, each built only from a request that passed validation. */
+/**
+ * Every command the routes hand to the API, each built only from a request that passed validation. An allocation
+ * request is the domain's own {@code AllocationRequest}.
+ */
 public final class Commands {
 
     private Commands() {
-    }
-
-    /** How the requester wants its chunks placed (DESIGN.md A2). */
-    public record AllocationFlags(boolean contiguous, boolean coreDependent, boolean shrinkable, boolean longRunning) {
-        public static final AllocationFlags NONE = new AllocationFlags(false, false, false, false);
-    }
-
-    public record Allocate(Requester requester, ScriptPath filename, Ram chunkSize, int numChunks,
-                           AllocationFlags flags) {
     }
 
     /** A process states that it runs inside an allocation, on a host, using some of its chunks. */
@@ -43,21 +40,27 @@ public final class Commands {
     public record Unregister(HostName host, Pid pid) {
     }
 
-    /** One poll of every rooted host; host kinds come from the agent's flags, never from names. */
-    public record Scan(AgentSessionKey session, List<HostSnapshot> hosts) {
+    /**
+     * One poll of every rooted host; host kinds come from the agent's flags, never from names. {@code player} and
+     * {@code targets} are what the hacking formulas read: absent when the agent did not send them.
+     */
+    public record Scan(AgentSessionKey session, List<HostSnapshot> hosts, Option<Player> player,
+                       List<TargetServer> targets) {
     }
 
     public record Heartbeat(Pid pid, ScriptPath filename, HostName target, Lifecycle lifecycle) {
     }
 
-    /** Why a task script ended; a task starved of helper RAM makes the selector back off (DESIGN.md T5). */
-    public enum TaskEnding {
+    /** How a task script ended, as it reports it; a task starved of helper RAM makes the selector back off. */
+    public enum TaskOutcome {
         COMPLETED,
-        HELPERS_STARVED,
-        FAILED
+        HELPERS_REFUSED,
+        DRIFTED,
+        ERROR
     }
 
-    public record TaskFinished(Pid pid, ScriptPath filename, HostName target, Lifecycle lifecycle, TaskEnding ending) {
+    public record TaskFinished(Pid pid, ScriptPath filename, HostName target, Lifecycle lifecycle,
+                               TaskOutcome outcome, Option<String> detail) {
     }
 
     public record ReportCommandResult(CommandId command, CommandResult result) {

@@ -5,6 +5,7 @@ import bitalloc.domain.host.HostKind;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.Lifecycle;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -55,14 +56,19 @@ public final class Outcomes {
     public record Status(List<HostStatus> hosts) {
     }
 
-    /** Where a target stands in the selector: waiting, launched but unconfirmed, or running (DESIGN.md T2, T6). */
+    /**
+     * Where a target stands in the selector: waiting, launched but unconfirmed, running, or found again after a
+     * restart and not yet confirmed (DESIGN.md T2, T6, T8).
+     */
     public enum TargetPhase {
         PENDING,
         LAUNCHING,
-        ACTIVE
+        ACTIVE,
+        RECOVERING
     }
 
-    public record TargetStatus(HostName target, Lifecycle lifecycle, TargetPhase phase, Option<Pid> pid) {
+    /** A pending target has no lifecycle yet: it is chosen when its task is launched. */
+    public record TargetStatus(HostName target, Option<Lifecycle> lifecycle, TargetPhase phase, Option<Pid> pid) {
     }
 
     public record Targets(List<TargetStatus> targets) {

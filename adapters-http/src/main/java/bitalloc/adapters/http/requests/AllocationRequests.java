@@ -4,17 +4,16 @@ import static bitalloc.adapters.http.json.Checked.alsoReporting;
 import static bitalloc.adapters.http.json.Checked.flat;
 
 import bitalloc.adapters.http.api.AllocationTag;
-import bitalloc.adapters.http.api.Commands.Allocate;
-import bitalloc.adapters.http.api.Commands.AllocationFlags;
 import bitalloc.adapters.http.api.Commands.Claim;
 import bitalloc.adapters.http.api.Commands.ReleaseChunks;
-import bitalloc.adapters.http.api.Requester;
+import bitalloc.domain.allocation.Requester;
 import bitalloc.adapters.http.json.FieldProblem;
 import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonObjectReader;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.adapters.http.json.JsonValues.ZeroRam;
 import bitalloc.domain.allocation.AllocationId;
+import bitalloc.domain.allocation.AllocationRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
@@ -30,7 +29,7 @@ public final class AllocationRequests {
     }
 
     /** {requester {pid, hostname}, filename, chunkSize, numChunks, contiguous?, coreDependent?, shrinkable?, longRunning?} */
-    public static Validation<Seq<FieldProblem>, Allocate> allocate(JsonNode body) {
+    public static Validation<Seq<FieldProblem>, AllocationRequest> allocate(JsonNode body) {
         return JsonObjectReader.of(body, Where.BODY, Set.of("requester", "filename", "chunkSize", "numChunks", "contiguous",
                         "coreDependent", "shrinkable", "longRunning"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
@@ -38,22 +37,32 @@ public final class AllocationRequests {
                         o.required("filename", JsonValues::scriptPath),
                         o.required("chunkSize", (v, at) -> JsonValues.ram(v, at, ZeroRam.REFUSED)),
                         o.required("numChunks", (v, at) -> JsonValues.count(v, at, 1)),
-                        flags(o)).ap(Allocate::new)), o.unknownFields()));
+                        flags(o)).ap((requester, filename, chunkSize, chunks, flags) -> flags.applyTo(
+                                AllocationRequest.of(requester, filename.value(), chunkSize, chunks)))),
+                        o.unknownFields()));
     }
 
-    private static Validation<Seq<FieldProblem>, AllocationFlags> flags(JsonObjectReader o) {
+    /** How the requester wants its chunks placed (DESIGN.md A2). */
+    private record Flags(boolean contiguous, boolean coreDependent, boolean shrinkable, boolean longRunning) {
+        AllocationRequest applyTo(AllocationRequest request) {
+            return new AllocationRequest(request.requester(), request.script(), request.chunkSize(),
+                    request.chunkCount(), contiguous, coreDependent, shrinkable, longRunning);
+        }
+    }
+
+    private static Validation<Seq<FieldProblem>, Flags> flags(JsonObjectReader o) {
         return flat(Validation.combine(
                 o.optional("contiguous", JsonValues::bool, false),
                 o.optional("coreDependent", JsonValues::bool, false),
                 o.optional("shrinkable", JsonValues::bool, false),
-                o.optional("longRunning", JsonValues::bool, false)).ap(AllocationFlags::new));
+                o.optional("longRunning", JsonValues::bool, false)).ap(Flags::new));
     }
 
     private static Validation<Seq<FieldProblem>, Requester> requester(JsonNode value, Where at) {
         return JsonObjectReader.of(value, at, Set.of("pid", "hostname"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("pid", JsonValues::pid),
-                        o.required("hostname", JsonValues::hostName)).ap(Requester::new)), o.unknownFields()));
+                        o.required("hostname", JsonValues::hostName)).ap((pid, host) -> new Requester(host, pid))), o.unknownFields()));
     }
 
     /** {pid, hostname, numChunks, tag}; the allocation comes from the path, checked alongside. */

@@ -14,6 +14,7 @@ import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.StreamedObject;
 import bitalloc.adapters.http.json.JsonValues;
 import bitalloc.adapters.http.json.JsonValues.ZeroRam;
+import bitalloc.domain.game.Player;
 import bitalloc.domain.host.HostKind;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostSnapshot;
@@ -27,6 +28,7 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,14 +53,15 @@ public final class ScanRequests {
     }
 
     /**
-     * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}]}, read from the
-     * parser as it streams (a scan of 10^5 processes is about 15 MB).
+     * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}], player?, targets?},
+     * read from the parser as it streams (a scan of 10^5 processes is about 15 MB). {@code player} and
+     * {@code targets} are small and described in {@link TargetRequests}.
      */
     public static Validation<Seq<FieldProblem>, Scan> scan(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return invalid(Where.BODY, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
         }
-        StreamedObject scan = new StreamedObject(Where.BODY, "session");
+        StreamedObject scan = new StreamedObject(Where.BODY, "session", "player", "targets");
         Validation<Seq<FieldProblem>, List<HostSnapshot>> hosts = invalid(Where.BODY.field("hosts"), "is required");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -72,7 +75,10 @@ public final class ScanRequests {
         return alsoReporting(flat(Validation.combine(
                 scan.required("session", (v, at) -> JsonValues.text(v, at, MAX_SESSION_LENGTH)
                         .map(AgentSessionKey::new)),
-                hosts).ap(Scan::new)), scan.fieldProblems())
+                hosts,
+                scan.optional("player", TargetRequests::player, Option.<Player>none()),
+                scan.optional("targets", TargetRequests::targets, List.empty())).ap(Scan::new)),
+                scan.fieldProblems())
                 .flatMap(ScanRequests::eachHostAndPidOnce);
     }
 
@@ -89,7 +95,7 @@ public final class ScanRequests {
             parser.nextToken();
             if (field.equals("processes")) {
                 processes = StreamedObject.array(parser, at.field("processes"), MAX_PROCESSES_PER_HOST,
-                        ScanRequests::process);
+                        ProcessReader::read);
             } else {
                 host.read(field, parser);
             }
@@ -132,47 +138,38 @@ public final class ScanRequests {
         return purchased ? HostKind.PURCHASED : HostKind.NETWORK;
     }
 
-    /** {pid, filename, threads, ramPerThread, args} */
-    private static Validation<Seq<FieldProblem>, ProcessSnapshot> process(JsonParser parser, Where at)
-            throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            return invalid(at, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
-        }
-        StreamedObject process = new StreamedObject(at, "pid", "filename", "threads", "ramPerThread");
-        Validation<Seq<FieldProblem>, List<String>> args = valid(List.empty());
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            if (field.equals("args")) {
-                args = parser.currentToken() == JsonToken.VALUE_NULL
-                        ? valid(List.empty())
-                        : StreamedObject.array(parser, at.field("args"), MAX_ARGS, ScanRequests::arg);
-            } else {
-                process.read(field, parser);
+    /** The common case checked cheaply: sorted pids and host names, no neighbours equal. */
+    private static boolean noRepeats(Scan scan) {
+        long[] pids = new long[scan.hosts().map(host -> host.processes().size()).sum().intValue()];
+        String[] names = new String[scan.hosts().size()];
+        int count = 0;
+        int hostCount = 0;
+        for (HostSnapshot host : scan.hosts()) {
+            names[hostCount++] = host.host().value();
+            for (ProcessSnapshot process : host.processes()) {
+                pids[count++] = process.pid().value();
             }
         }
-        return alsoReporting(flat(Validation.combine(
-                process.required("pid", JsonValues::pid),
-                process.required("filename", JsonValues::scriptPath).map(ScriptPath::value),
-                process.required("threads", (v, p) -> JsonValues.count(v, p, 1)),
-                process.required("ramPerThread", (v, p) -> JsonValues.ram(v, p, ZeroRam.ALLOWED)),
-                args).ap(ProcessSnapshot::new)), process.fieldProblems());
-    }
-
-    /** The game's script arguments are strings, numbers or booleans; the allocator reads them as text. */
-    private static Validation<Seq<FieldProblem>, String> arg(JsonParser parser, Where at) throws IOException {
-        JsonNode arg = StreamedObject.value(parser);
-        if (arg.isTextual() || arg.isNumber() || arg.isBoolean()) {
-            String text = arg.asText();
-            return text.length() > MAX_ARG_LENGTH
-                    ? invalid(at, "must be at most " + MAX_ARG_LENGTH + " characters long")
-                    : valid(text);
+        java.util.Arrays.sort(pids);
+        java.util.Arrays.sort(names);
+        for (int i = 1; i < pids.length; i++) {
+            if (pids[i] == pids[i - 1]) {
+                return false;
+            }
         }
-        return invalid(at, "must be a string, number or boolean, got " + JsonValues.kind(arg));
+        for (int i = 1; i < names.length; i++) {
+            if (names[i].equals(names[i - 1])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Pids are unique across all hosts within a session; a repeat means the agent's view is corrupt. */
     private static Validation<Seq<FieldProblem>, Scan> eachHostAndPidOnce(Scan scan) {
+        if (noRepeats(scan)) {
+            return valid(scan);
+        }
         java.util.List<FieldProblem> problems = new ArrayList<>();
         Set<HostName> hosts = new HashSet<>();
         Map<Pid, Integer> hostOfPid = new HashMap<>();

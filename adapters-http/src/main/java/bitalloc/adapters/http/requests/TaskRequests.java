@@ -4,9 +4,9 @@ import static bitalloc.adapters.http.json.Checked.alsoReporting;
 import static bitalloc.adapters.http.json.Checked.flat;
 
 import bitalloc.adapters.http.api.Commands.Heartbeat;
-import bitalloc.adapters.http.api.Commands.TaskEnding;
+import bitalloc.adapters.http.api.Commands.TaskOutcome;
 import bitalloc.adapters.http.api.Commands.TaskFinished;
-import bitalloc.adapters.http.api.Lifecycle;
+import bitalloc.domain.selection.Lifecycle;
 import bitalloc.adapters.http.json.FieldProblem;
 import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.JsonObjectReader;
@@ -18,6 +18,8 @@ import java.util.Set;
 
 /** Bodies task scripts send: heartbeats and their end. */
 public final class TaskRequests {
+
+    private static final int MAX_DETAIL_LENGTH = 2_000;
 
     private TaskRequests() {
     }
@@ -33,15 +35,17 @@ public final class TaskRequests {
                         .ap(Heartbeat::new)), o.unknownFields()));
     }
 
-    /** {pid, filename, target, lifecycle, ending} */
+    /** {pid, filename, target, lifecycle, outcome, detail?}; detail may be null. */
     public static Validation<Seq<FieldProblem>, TaskFinished> finished(JsonNode body) {
-        return JsonObjectReader.of(body, Where.BODY, Set.of("pid", "filename", "target", "lifecycle", "ending"))
+        return JsonObjectReader.of(body, Where.BODY, Set.of("pid", "filename", "target", "lifecycle", "outcome",
+                        "detail"))
                 .flatMap(o -> alsoReporting(flat(Validation.combine(
                         o.required("pid", JsonValues::pid),
                         o.required("filename", JsonValues::scriptPath),
                         o.required("target", JsonValues::hostName),
                         o.required("lifecycle", (v, at) -> JsonValues.choice(v, at, Lifecycle.class)),
-                        o.required("ending", (v, at) -> JsonValues.choice(v, at, TaskEnding.class)))
+                        o.required("outcome", (v, at) -> JsonValues.choice(v, at, TaskOutcome.class)),
+                        o.optional("detail", (v, at) -> JsonValues.text(v, at, MAX_DETAIL_LENGTH)))
                         .ap(TaskFinished::new)), o.unknownFields()));
     }
 }

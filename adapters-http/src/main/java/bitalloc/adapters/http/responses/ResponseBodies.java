@@ -40,9 +40,9 @@ public final class ResponseBodies {
     public record ScanBody(Ram totalFree, java.util.List<HostFreeBody> hosts) {
     }
 
-    /** One command for the agent; {@code kind} says which fields are present. */
+    /** One command for the agent; {@code type} ("launch" or "kill") says which fields are present. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CommandBody(CommandId id, String kind, HostName hostname, ScriptPath filename, Integer threads,
+    public record CommandBody(CommandId id, String type, HostName hostname, ScriptPath filename, Integer threads,
                               java.util.List<String> args, Pid pid) {
     }
 
@@ -111,7 +111,7 @@ public final class ResponseBodies {
 
     public static TargetsBody of(Outcomes.Targets targets) {
         return new TargetsBody(targets.targets()
-                .map(target -> new TargetBody(target.target(), WireNames.of(target.lifecycle()),
+                .map(target -> new TargetBody(target.target(), target.lifecycle().map(WireNames::of).getOrNull(),
                         WireNames.of(target.phase()), target.pid().getOrNull()))
                 .asJava());
     }

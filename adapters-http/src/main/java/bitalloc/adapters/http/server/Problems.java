@@ -2,11 +2,13 @@ package bitalloc.adapters.http.server;
 
 import bitalloc.adapters.http.api.ApiFailure;
 import bitalloc.adapters.http.api.ApiFailure.ChunkLargerThanAnyHost;
+import bitalloc.adapters.http.api.ApiFailure.ChunksStillClaimed;
 import bitalloc.adapters.http.api.ApiFailure.ClaimExceedsGrant;
 import bitalloc.adapters.http.api.ApiFailure.ConflictingRegistration;
 import bitalloc.adapters.http.api.ApiFailure.ForgedTag;
 import bitalloc.adapters.http.api.ApiFailure.NotEnoughFree;
 import bitalloc.adapters.http.api.ApiFailure.NothingFree;
+import bitalloc.adapters.http.api.ApiFailure.PidClaimedElsewhere;
 import bitalloc.adapters.http.api.ApiFailure.ReleaseExceedsGrant;
 import bitalloc.adapters.http.api.ApiFailure.ResultAlreadyReported;
 import bitalloc.adapters.http.api.ApiFailure.UnknownAllocation;
@@ -134,15 +136,29 @@ public final class Problems {
         if (failure instanceof ClaimExceedsGrant f) {
             extra.put("hostname", f.host());
             extra.put("requestedChunks", f.requestedChunks());
-            extra.put("grantedChunks", f.grantedChunks());
+            extra.put("unclaimedChunks", f.unclaimedChunks());
             return problem(409, "claim-exceeds-grant", "The claim exceeds the grant", "claimed "
-                    + f.requestedChunks() + " chunks on " + f.host() + ", granted " + f.grantedChunks(), extra);
+                    + f.requestedChunks() + " chunks on " + f.host() + ", " + f.unclaimedChunks() + " unclaimed", extra);
         }
         if (failure instanceof ReleaseExceedsGrant f) {
             extra.put("requestedChunks", f.requestedChunks());
             extra.put("heldChunks", f.heldChunks());
             return problem(409, "release-exceeds-grant", "The release exceeds the grant", "released "
                     + f.requestedChunks() + " chunks, the allocation holds " + f.heldChunks(), extra);
+        }
+        if (failure instanceof PidClaimedElsewhere f) {
+            extra.put("pid", f.pid());
+            extra.put("claimedBy", f.claimedBy());
+            return problem(409, "pid-claimed-elsewhere", "The pid runs in another allocation", "pid " + f.pid()
+                    + " is already claimed by allocation " + f.claimedBy(), extra);
+        }
+        if (failure instanceof ChunksStillClaimed f) {
+            extra.put("hostname", f.host());
+            extra.put("requestedChunks", f.requestedChunks());
+            extra.put("unclaimedChunks", f.unclaimedChunks());
+            return problem(409, "chunks-still-claimed", "Those chunks are still claimed", "released "
+                    + f.requestedChunks() + " chunks on " + f.host() + ", only " + f.unclaimedChunks()
+                    + " are unclaimed; release the claims first", extra);
         }
         if (failure instanceof ForgedTag f) {
             extra.put("tag", f.tag());
