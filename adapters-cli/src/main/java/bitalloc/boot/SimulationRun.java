@@ -110,8 +110,7 @@ public final class SimulationRun {
                     private void scanned(bitalloc.domain.scan.ScanReport report, List<HostLedgerView> ledger,
                                          long nanos) {
                         world.metrics().recordScan(nanos, report.processCount());
-                        ledger.forEach(line -> world.metrics().observeHostAfterPoll(line.host(), line.effectiveFree(),
-                                line.allocated()));
+                        ledger.forEach(world.metrics()::observeHostAfterPoll);
                     }
                 }));
         world.attach(bitalloc.getInstance(BitallocLink.class));
