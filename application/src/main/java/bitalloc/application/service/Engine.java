@@ -8,6 +8,7 @@ import bitalloc.domain.process.GameSession;
 import bitalloc.domain.selection.SelectorCommand;
 import bitalloc.domain.selection.SelectorEvent;
 import bitalloc.domain.selection.SelectorState;
+import bitalloc.domain.selection.Target;
 import bitalloc.domain.selection.TaskSelector;
 import bitalloc.domain.selection.Transition;
 import io.vavr.collection.List;
@@ -98,13 +99,19 @@ public final class Engine {
 
     /** A task that can no longer be alive gives its own script's RAM back at once (R3), not after the grace. */
     private void releaseEndedTasks(SelectorState before, Instant now) {
-        before.targets().values()
-                .filter(target -> target.task().mayHaveLiveTask())
-                .filter(target -> selector.target(target.name()).forAll(after -> !after.task().mayHaveLiveTask()))
-                .forEach(target -> taskHosts.endTask(target.name()).forEach(id -> allocator.release(id)
+        if (before == selector) {
+            return;
+        }
+        // A plain loop: this runs after every event, and most targets' tasks did not change.
+        for (Target target : before.targets().values()) {
+            if (target.task().mayHaveLiveTask()
+                    && selector.target(target.name()).forAll(after -> !after.task().mayHaveLiveTask())) {
+                taskHosts.endTask(target.name()).forEach(id -> allocator.release(id)
                         .peek(outcome -> journal.changed(allocator, id, AllocationChange.RELEASED, List.empty(),
                                 Option.none(), StoredRecords.requesterText(ControlPlaneRequester.INSTANCE), session,
-                                now))));
+                                now)));
+            }
+        }
     }
 
     /** The next queued selector command, or null when none is left. */

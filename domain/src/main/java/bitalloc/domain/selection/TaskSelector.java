@@ -262,7 +262,10 @@ public final class TaskSelector {
     private Transition expire(SelectorState state, Instant now) {
         Transition result = Transition.to(state.recoveringUntil(state.recoveryUntil().filter(now::isBefore)));
         for (Target target : state.targets().values()) {
-            result = result.andThen(current -> expireTask(current, target, now));
+            // Most targets wait to launch and have no deadline: skip them without building a transition.
+            if (!(target.task() instanceof Pending)) {
+                result = result.andThen(current -> expireTask(current, target, now));
+            }
         }
         return result;
     }
