@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,13 +40,16 @@ import org.junit.jupiter.api.Test;
 class ChaosInvariantsTest {
 
     private static final int SEEDS = 200;
-    private static final Duration RUN = Duration.ofSeconds(90);
+    private static final Duration RUN = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final AtomicLong RELOADS = new AtomicLong();
+    private static final AtomicLong RESTARTS = new AtomicLong();
+    private static final AtomicLong CRASHES_AND_HANGS = new AtomicLong();
     private static final Set<String> TASK_SCRIPTS = Set.of("till.js", "sow.js", "harvest.js");
 
-    /** Chaos with its global faults made frequent enough to strike within a 90-second run. */
+    /** Chaos with its global faults made frequent enough to strike within a one-minute run. */
     static Scenario shortChaos() {
-        return Scenarios.chaos().withFaults(new FaultProfile(0.05, 0.05, Duration.ofSeconds(30), 0.02, 40, 40));
+        return Scenarios.chaos().withFaults(new FaultProfile(0.05, 0.05, Duration.ofSeconds(30), 0.02, 60, 60));
     }
 
     @Test
@@ -62,6 +66,9 @@ class ChaosInvariantsTest {
             for (Future<Option<String>> run : runs) {
                 run.get().forEach(failures::add);
             }
+            assertTrue(RELOADS.get() > SEEDS / 2 && RESTARTS.get() > SEEDS / 2 && CRASHES_AND_HANGS.get() > SEEDS,
+                    "the faults must strike: reloads " + RELOADS + ", restarts " + RESTARTS + ", crashes and hangs "
+                            + CRASHES_AND_HANGS);
             assertTrue(failures.isEmpty(), failures.size() + " of " + SEEDS + " chaos seeds broke an invariant:\n"
                     + String.join("\n", failures));
         } finally {
@@ -77,12 +84,17 @@ class ChaosInvariantsTest {
                 exits.useClock(prepared.world().clock(), prepared.world().scenario().start());
                 prepared.world().network().observe(exits);
                 prepared.world().checkHostRamAfterEveryEvent(false);
-                prepared.world().checkAfterEveryEvent(() -> ledgerMatchesGrants(prepared));
-                prepared.world().checkAfterEveryEvent(() -> oneTaskPerTarget(prepared));
+                prepared.world().checkAfterEveryEvent(() -> {
+                    QueryStatus.Status status = prepared.bitalloc().getInstance(QueryStatus.class).status();
+                    return ledgerMatchesGrants(prepared, status).orElse(() -> oneTaskPerTarget(prepared, status));
+                });
             });
             run.world().runFor(RUN);
             run.world().stopGenerators();
             run.world().runFor(SETTLE);
+            RELOADS.addAndGet(run.world().faults().reloads());
+            RESTARTS.addAndGet(run.world().faults().restarts());
+            CRASHES_AND_HANGS.addAndGet(run.world().faults().plannedCrashes() + run.world().faults().plannedHangs());
             return noLostTarget(run, exits, config).map(problem -> "seed " + seed + ": " + problem);
         } catch (RuntimeException | AssertionError e) {
             return Option.some("seed " + seed + ": " + e);
@@ -90,14 +102,14 @@ class ChaosInvariantsTest {
     }
 
     /** A1/A3: each host's allocated RAM is exactly the sum of the live grants on it. */
-    private static Option<String> ledgerMatchesGrants(SimulationRun run) {
+    private static Option<String> ledgerMatchesGrants(SimulationRun run, QueryStatus.Status status) {
         Map<HostName, Long> granted = new HashMap<>();
         for (Allocation allocation : run.bitalloc().getInstance(QueryAllocations.class).allocations()) {
             for (Grant grant : allocation.grants()) {
                 granted.merge(grant.host(), grant.chunkSize().times(grant.chunks()).hundredths(), Long::sum);
             }
         }
-        for (HostLedgerView line : run.bitalloc().getInstance(QueryStatus.class).status().hosts()) {
+        for (HostLedgerView line : status.hosts()) {
             long expected = granted.getOrDefault(line.host(), 0L);
             if (line.allocated().hundredths() != expected) {
                 return Option.some("ledger of " + line.host() + " says " + line.allocated() + " allocated, live grants"
@@ -108,7 +120,7 @@ class ChaosInvariantsTest {
     }
 
     /** T1: never two task scripts alive for one target, and never one pid for two targets. */
-    private static Option<String> oneTaskPerTarget(SimulationRun run) {
+    private static Option<String> oneTaskPerTarget(SimulationRun run, QueryStatus.Status status) {
         Map<String, SimProcess> byTarget = new HashMap<>();
         for (SimProcess process : run.world().network().processes()) {
             if (TASK_SCRIPTS.contains(process.script())) {
@@ -120,7 +132,7 @@ class ChaosInvariantsTest {
             }
         }
         Map<String, HostName> pids = new HashMap<>();
-        for (QueryStatus.TargetStatus target : run.bitalloc().getInstance(QueryStatus.class).status().targets()) {
+        for (QueryStatus.TargetStatus target : status.targets()) {
             if (!target.pid().isEmpty()) {
                 HostName other = pids.put(target.pid(), target.target());
                 if (other != null) {

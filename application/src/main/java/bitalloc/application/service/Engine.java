@@ -4,11 +4,11 @@ import bitalloc.application.config.BitallocConfig;
 import bitalloc.application.port.out.AllocationIds;
 import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocator.Allocator;
+import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.selection.SelectorCommand;
 import bitalloc.domain.selection.SelectorEvent;
 import bitalloc.domain.selection.SelectorState;
-import bitalloc.domain.selection.Target;
 import bitalloc.domain.selection.TaskSelector;
 import bitalloc.domain.selection.Transition;
 import io.vavr.collection.List;
@@ -102,11 +102,11 @@ public final class Engine {
         if (before == selector) {
             return;
         }
-        // A plain loop: this runs after every event, and most targets' tasks did not change.
-        for (Target target : before.targets().values()) {
-            if (target.task().mayHaveLiveTask()
-                    && selector.target(target.name()).forAll(after -> !after.task().mayHaveLiveTask())) {
-                taskHosts.endTask(target.name()).forEach(id -> allocator.release(id)
+        // This runs after every event: only targets whose task holds RAM can have anything to give back.
+        for (HostName target : taskHosts.targetsWithTaskRam()) {
+            if (before.target(target).exists(was -> was.task().mayHaveLiveTask())
+                    && selector.target(target).forAll(after -> !after.task().mayHaveLiveTask())) {
+                taskHosts.endTask(target).forEach(id -> allocator.release(id)
                         .peek(outcome -> journal.changed(allocator, id, AllocationChange.RELEASED, List.empty(),
                                 Option.none(), StoredRecords.requesterText(ControlPlaneRequester.INSTANCE), session,
                                 now)));

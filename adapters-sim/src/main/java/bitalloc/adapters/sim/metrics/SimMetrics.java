@@ -37,6 +37,7 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
     private final Map<String, Double> firstHarvestSeconds = new LinkedHashMap<>();
     private long clashesOurs;
     private long clashesPlayer;
+    private long clashesAverted;
     private long playerStarts;
     private long playerRefusals;
     private long launched;
@@ -198,6 +199,11 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
     }
 
     @Override
+    public void execAverted() {
+        clashesAverted++;
+    }
+
+    @Override
     public void helperLostTag() {
         helperTagsLost++;
     }
@@ -237,7 +243,7 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
     public SimReport report(String scenario, long seed, String traceHash) {
         reclaim.close();
         long now = simulation.now();
-        return new SimReport(scenario, seed, now / 1000.0, new SimReport.Clashes(clashesOurs, clashesPlayer),
+        return new SimReport(scenario, seed, now / 1000.0, new SimReport.Clashes(clashesOurs, clashesPlayer, clashesAverted),
                 utilization.value(now), SimReport.Percentiles.of(reclaim.polls()), leaked,
                 new SimReport.Tasks(launched, confirmed, failed, timedOut, killed, recovered), backoffMillis / 1000.0,
                 firstHarvestSeconds, money, SimReport.Percentiles.of(scanNsPerProcess),
