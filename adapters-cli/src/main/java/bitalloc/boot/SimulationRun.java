@@ -19,7 +19,10 @@ import bitalloc.application.service.ControlLoops;
 import bitalloc.application.wiring.ApplicationModule;
 import bitalloc.domain.allocation.Allocation;
 import bitalloc.domain.allocation.AllocationId;
+import bitalloc.adapters.sim.network.SimHost;
 import bitalloc.domain.host.HostLedgerView;
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.host.SetAsidePolicy;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
 import com.google.inject.AbstractModule;
@@ -27,6 +30,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.vavr.collection.List;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -80,13 +85,26 @@ public final class SimulationRun {
 
     private void start() {
         SimMetrics metrics = world.metrics();
-        metrics.useSetAside(host -> bitalloc == null ? 0 : bitalloc.getInstance(QueryStatus.class).status().hosts()
-                .find(line -> line.host().equals(host)).map(line -> line.setAside().hundredths()).getOrElse(0L));
+        metrics.useSetAside(setAsideByHost()::get);
         world.onBitallocRestart(() -> {
             metrics.addSelectorCounters(bitalloc.getInstance(QueryStatus.class).status().counters());
             startInstance();
         });
         startInstance();
+    }
+
+    /**
+     * The set-aside the allocator's policy gives each usable host, worked out once: utilisation's denominator
+     * reads it on every RAM change, and the simulated hosts never change kind or size.
+     */
+    private Map<HostName, Long> setAsideByHost() {
+        SetAsidePolicy policy = config.allocator().setAside();
+        Map<HostName, Long> setAside = new HashMap<>();
+        for (SimHost host : world.network().hosts()) {
+            setAside.put(host.name(), policy.setAsideFor(host.name(), host.kind(),
+                    Ram.ofHundredths(host.maxRamHundredths())).hundredths());
+        }
+        return setAside;
     }
 
     /** A fresh bitalloc over the shared store; the loops of the instance it replaces go quiet. */
@@ -110,8 +128,7 @@ public final class SimulationRun {
                     private void scanned(bitalloc.domain.scan.ScanReport report, List<HostLedgerView> ledger,
                                          long nanos) {
                         world.metrics().recordScan(nanos, report.processCount());
-                        ledger.forEach(line -> world.metrics().observeHostAfterPoll(line.host(), line.effectiveFree(),
-                                line.allocated()));
+                        ledger.forEach(world.metrics()::observeHostAfterPoll);
                     }
                 }));
         world.attach(bitalloc.getInstance(BitallocLink.class));

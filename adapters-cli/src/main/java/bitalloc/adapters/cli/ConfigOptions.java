@@ -41,10 +41,10 @@ public final class ConfigOptions {
     int marginPercent = 10;
 
     @Option(names = "--margin-floor-gb", description = "adaptive margin: never below this (default: ${DEFAULT-VALUE})")
-    String marginFloorGb = "1";
+    String marginFloorGb = "0.25";
 
-    @Option(names = "--margin-rise-percent", description = "adaptive margin: a foreign rise raises the margin to this %% of it (default: ${DEFAULT-VALUE})")
-    int marginRisePercent = 150;
+    @Option(names = "--margin-rise-percent", description = "adaptive margin: a foreign rise raises the margin to this %% of it; 0: only clashes raise it (default: ${DEFAULT-VALUE})")
+    int marginRisePercent = 0;
 
     @Option(names = "--margin-decay-percent", description = "adaptive margin: %% of the excess given back per quiet poll (default: ${DEFAULT-VALUE})")
     int marginDecayPercent = 10;

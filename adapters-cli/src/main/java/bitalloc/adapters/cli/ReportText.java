@@ -9,7 +9,7 @@ import java.util.Map;
 /** Renders a simulation report for people: the metric names of DESIGN.md §7, aligned, units spelled out. */
 final class ReportText {
 
-    private static final List<String> COMPARED = List.of("clashes.ours", "clashes.player", "utilization",
+    private static final List<String> COMPARED = List.of("clashes.ours", "clashes.averted", "clashes.player", "utilization",
             "reclaim_polls.p50", "reclaim_polls.p99", "leaked_gb", "tasks.failed", "tasks.timed_out", "money");
 
     private ReportText() {
@@ -47,7 +47,7 @@ final class ReportText {
     static Map<String, Object> comparisonRow(String name, Map<String, Object> report) {
         Map<String, Object> flat = flatten(report);
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("estimator + margin", name);
+        row.put(name.startsWith("seed ") ? "run" : "estimator + margin", name);
         for (String key : COMPARED) {
             row.put(key, format(key, flat.get(key)));
         }

@@ -104,6 +104,11 @@ final class FakeLink implements BitallocLink {
     }
 
     @Override
+    public void releaseClaim(AllocationId allocation, Pid pid) {
+        releases.add("claim " + allocation + " " + pid);
+    }
+
+    @Override
     public void releaseChunks(AllocationId allocation, HostName host, Ram chunkSize, long chunks) {
         releases.add("chunks " + allocation + " " + host + " " + chunks);
     }

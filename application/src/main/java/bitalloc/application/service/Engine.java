@@ -4,6 +4,7 @@ import bitalloc.application.config.BitallocConfig;
 import bitalloc.application.port.out.AllocationIds;
 import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocator.Allocator;
+import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.selection.SelectorCommand;
 import bitalloc.domain.selection.SelectorEvent;
@@ -98,13 +99,19 @@ public final class Engine {
 
     /** A task that can no longer be alive gives its own script's RAM back at once (R3), not after the grace. */
     private void releaseEndedTasks(SelectorState before, Instant now) {
-        before.targets().values()
-                .filter(target -> target.task().mayHaveLiveTask())
-                .filter(target -> selector.target(target.name()).forAll(after -> !after.task().mayHaveLiveTask()))
-                .forEach(target -> taskHosts.endTask(target.name()).forEach(id -> allocator.release(id)
+        if (before == selector) {
+            return;
+        }
+        // This runs after every event: only targets whose task holds RAM can have anything to give back.
+        for (HostName target : taskHosts.targetsWithTaskRam()) {
+            if (before.target(target).exists(was -> was.task().mayHaveLiveTask())
+                    && selector.target(target).forAll(after -> !after.task().mayHaveLiveTask())) {
+                taskHosts.endTask(target).forEach(id -> allocator.release(id)
                         .peek(outcome -> journal.changed(allocator, id, AllocationChange.RELEASED, List.empty(),
                                 Option.none(), StoredRecords.requesterText(ControlPlaneRequester.INSTANCE), session,
-                                now))));
+                                now)));
+            }
+        }
     }
 
     boolean hasCommands() {

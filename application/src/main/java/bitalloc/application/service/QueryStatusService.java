@@ -31,7 +31,7 @@ public final class QueryStatusService implements QueryStatus {
             SelectorState selector = engine.selector();
             return new Status(clock.now(), engine.session(), totalFree, hosts,
                     selector.targets().values().map(QueryStatusService::targetStatus).toList(),
-                    engine.allocator().allocations().size(), engine.allocator().registrations().size(),
+                    engine.allocator().allocationCount(), engine.allocator().registrations().size(),
                     selector.counters());
         });
     }

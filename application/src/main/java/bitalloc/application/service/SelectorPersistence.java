@@ -22,6 +22,7 @@ import bitalloc.domain.selection.SelectorState;
 import bitalloc.domain.selection.Target;
 import bitalloc.domain.selection.TaskState;
 import bitalloc.domain.selection.Transition;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -56,15 +57,33 @@ public final class SelectorPersistence {
         if (before.equals(after) && transition.commands().isEmpty()) {
             return;
         }
-        transactions.inTransaction(() -> {
-            after.targets().values()
-                    .filter(target -> !before.target(target.name()).contains(target))
-                    .forEach(target -> saveTask(target, before, session, now));
-            if (!before.backOff().equals(after.backOff())) {
-                saveBackOff(after.backOff(), now);
-            }
-        });
+        List<Target> changedTasks = after.targets().values()
+                .filter(target -> !before.target(target.name()).exists(old -> durablySame(old.task(), target.task())))
+                .toList();
+        boolean backOffChanged = !before.backOff().equals(after.backOff());
+        if (!changedTasks.isEmpty() || backOffChanged) {
+            transactions.inTransaction(() -> {
+                changedTasks.forEach(target -> saveTask(target, before, session, now));
+                if (backOffChanged) {
+                    saveBackOff(after.backOff(), now);
+                }
+            });
+        }
         recordHistory(before, transition, event, session, now);
+    }
+
+    /**
+     * Whether the stored form of a task is unchanged. A heartbeat only moves a running task's last heartbeat,
+     * which recovery never reads (a recovered task must heartbeat again within the recovery window), so it is
+     * not a durable change: committing one row per heartbeat was most of the simulator's H2 time. A new
+     * observation of the target is not stored either.
+     */
+    private static boolean durablySame(TaskState before, TaskState after) {
+        if (before instanceof TaskState.Running was && after instanceof TaskState.Running now) {
+            return was.process().equals(now.process()) && was.lifecycle() == now.lifecycle()
+                    && was.confirmedAt().equals(now.confirmedAt());
+        }
+        return before.equals(after);
     }
 
     private void saveTask(Target target, SelectorState before, GameSession session, Instant now) {

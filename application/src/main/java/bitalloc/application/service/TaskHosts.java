@@ -6,7 +6,9 @@ import bitalloc.domain.process.Pid;
 import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +33,11 @@ public final class TaskHosts {
 
     Option<AllocationId> allocationOf(HostName target) {
         return Option.of(allocationByTarget.get(target));
+    }
+
+    /** The targets whose task script holds an allocation of its own, copied so the caller may end tasks. */
+    List<HostName> targetsWithTaskRam() {
+        return new ArrayList<>(allocationByTarget.keySet());
     }
 
     /** Forgets the target's task allocation and returns it, so the caller can release it. */

@@ -294,6 +294,11 @@ public final class Allocator {
         return List.ofAll(books.allocations.values()).map(AllocationState::snapshot);
     }
 
+    /** How many allocations are live, without reading them. */
+    public int allocationCount() {
+        return books.allocations.size();
+    }
+
     public List<Registration> registrations() {
         return List.ofAll(books.registrations.values()).map(state -> state.registration);
     }

@@ -49,4 +49,16 @@ public final class RamBudget {
         long promised = -Math.floorDiv(-promisedToHelpers.hundredths(), threadRam.hundredths());
         return Math.max(0, fitting - promised);
     }
+
+    /**
+     * Whole threads of {@code threadRam} that still fit once a script of {@code scriptRam} takes its own RAM on
+     * whichever host able to hold it the allocator picks: the capacity less the worst such host's loss.
+     */
+    public long threadCapacityAfterScript(Ram scriptRam, Ram threadRam) {
+        long worstLoss = freeByHost.values()
+                .filter(free -> free.isAtLeast(scriptRam))
+                .map(free -> free.chunksOf(threadRam) - free.minus(scriptRam).chunksOf(threadRam))
+                .max().getOrElse(0L);
+        return Math.max(0, threadCapacity(threadRam) - worstLoss);
+    }
 }

@@ -262,7 +262,10 @@ public final class TaskSelector {
     private Transition expire(SelectorState state, Instant now) {
         Transition result = Transition.to(state.recoveringUntil(state.recoveryUntil().filter(now::isBefore)));
         for (Target target : state.targets().values()) {
-            result = result.andThen(current -> expireTask(current, target, now));
+            // Most targets wait to launch and have no deadline: skip them without building a transition.
+            if (!(target.task() instanceof Pending)) {
+                result = result.andThen(current -> expireTask(current, target, now));
+            }
         }
         return result;
     }
@@ -330,8 +333,8 @@ public final class TaskSelector {
         Lifecycle lifecycle = planner.classify(seen.server());
         TaskScript script = config.taskScripts().forLifecycle(lifecycle);
         return budget.hostFor(script.ram()).flatMap(host -> {
-            long capacity = budget.promising(new RamFootprint(host, script.ram(), Ram.ZERO))
-                    .threadCapacity(config.helperRam().largest());
+            // The allocator, not this plan, chooses which host takes the script's own RAM: plan for the worst.
+            long capacity = budget.threadCapacityAfterScript(script.ram(), config.helperRam().largest());
             return planner.plan(lifecycle, seen.server(), seen.player(), capacity).map(plan -> new LaunchTask(
                     target.name(), lifecycle, host, script.file(), plan.args(target.name()), plan,
                     new RamFootprint(host, script.ram(), plan.helperRam(config.helperRam()))));

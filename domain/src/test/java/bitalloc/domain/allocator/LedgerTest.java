@@ -67,7 +67,8 @@ class LedgerTest {
 
         allocator.recordClash(name("a"));
 
-        assertEquals(gb("5"), allocator.ledger(name("a")).get().margin());
+        // The default floor (0.25 GB) plus the clash bump (4 GB).
+        assertEquals(gb("4.25"), allocator.ledger(name("a")).get().margin());
     }
 
     @Test

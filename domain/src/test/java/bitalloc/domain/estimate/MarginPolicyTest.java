@@ -60,4 +60,21 @@ class MarginPolicyTest {
         assertEquals(gb("5"), adaptive.afterClash(gb("1"), gb("64")));
         assertEquals(gb("12"), adaptive.afterClash(gb("6"), gb("64")));
     }
+
+    @Test
+    void the_default_margin_learns_from_clashes_only_so_a_foreign_rise_does_not_hold_ram_after_the_exit() {
+        MarginPolicy.Adaptive byDefault = MarginPolicy.Adaptive.DEFAULT;
+
+        Ram afterRise = byDefault.afterPoll(byDefault.initial(gb("64")), gb("64"), gb("20"));
+        Ram afterClash = byDefault.afterClash(afterRise, gb("64"));
+
+        assertEquals(gb("0.25"), afterRise);
+        assertEquals(gb("4.25"), afterClash);
+    }
+
+    @Test
+    void a_rise_percent_between_zero_and_one_hundred_is_refused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MarginPolicy.Adaptive(gb("1"), 50, 10, gb("4")));
+    }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * DESIGN.md §7 {@code reclaim_polls}: for each exit of a process foreign to bitalloc, the number of polls until
- * the host's RAM available to bitalloc (effective free + bitalloc's own allocated RAM, as the wiring reports it
- * after each poll) has risen, against the last poll before the exit, by the exit's RAM less foreign RAM started
+ * the host's RAM available to bitalloc (effective free + bitalloc's own allocated RAM before the clamp at zero,
+ * as the wiring reports it after each poll) has risen, against the last poll before the exit, by the exit's RAM less foreign RAM started
  * on the host since that poll. Counting bitalloc's allocated RAM in keeps allocations made between two polls from
  * hiding the rise. Exits not reclaimed after the give-up count are recorded with that count; exits on a host no
  * poll has seen yet are not tracked; a game reload drops what is pending.
@@ -15,6 +15,7 @@ import java.util.List;
 public final class ReclaimTracker {
 
     private final int giveUpPolls;
+    private final boolean[] observed;
     private final long[] lastObserved;
     private final long[] foreignStarted;
     private final long[] foreignStartedAtLastPoll;
@@ -23,12 +24,12 @@ public final class ReclaimTracker {
 
     public ReclaimTracker(int hostCount, int giveUpPolls) {
         this.giveUpPolls = giveUpPolls;
+        this.observed = new boolean[hostCount];
         this.lastObserved = new long[hostCount];
         this.foreignStarted = new long[hostCount];
         this.foreignStartedAtLastPoll = new long[hostCount];
         this.pending = new ArrayList<>(hostCount);
         for (int i = 0; i < hostCount; i++) {
-            lastObserved[i] = -1;
             pending.add(new ArrayList<>(0));
         }
     }
@@ -38,12 +39,12 @@ public final class ReclaimTracker {
     }
 
     public void foreignExited(int host, long ram) {
-        if (lastObserved[host] >= 0) {
+        if (observed[host]) {
             pending.get(host).add(new Pending(ram, lastObserved[host], foreignStartedAtLastPoll[host]));
         }
     }
 
-    /** One poll's view of a host: effective free plus bitalloc's allocated RAM there, in hundredths. */
+    /** One poll's view of a host: effective free plus bitalloc's allocated RAM there, in hundredths, before any clamp. */
     public void observe(int host, long availableToBitalloc) {
         List<Pending> open = pending.get(host);
         if (!open.isEmpty()) {
@@ -58,13 +59,14 @@ public final class ReclaimTracker {
                 }
             }
         }
+        observed[host] = true;
         lastObserved[host] = availableToBitalloc;
         foreignStartedAtLastPoll[host] = foreignStarted[host];
     }
 
     public void gameReloaded() {
         for (int i = 0; i < lastObserved.length; i++) {
-            lastObserved[i] = -1;
+            observed[i] = false;
             pending.get(i).clear();
         }
     }

@@ -12,6 +12,7 @@ import bitalloc.adapters.sim.script.AllocationRequest;
 import bitalloc.adapters.sim.script.ScriptObserver;
 import bitalloc.adapters.sim.script.ScriptRole;
 import bitalloc.adapters.sim.script.TaskScript;
+import bitalloc.domain.host.HostLedgerView;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
 import bitalloc.domain.selection.SelectorCounters;
@@ -36,6 +37,7 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
     private final Map<String, Double> firstHarvestSeconds = new LinkedHashMap<>();
     private long clashesOurs;
     private long clashesPlayer;
+    private long clashesAverted;
     private long playerStarts;
     private long playerRefusals;
     private long launched;
@@ -78,9 +80,16 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
         }
     }
 
-    /** After each poll, per host: the ledger's effective free RAM and the RAM allocated to live grants there. */
-    public void observeHostAfterPoll(HostName host, Ram effectiveFree, Ram allocated) {
-        network.host(host).forEach(h -> reclaim.observe(h.index(), effectiveFree.plus(allocated).hundredths()));
+    /**
+     * After each poll, per host, the ledger line. What reclaim watches is effective free plus bitalloc's own
+     * grants before the clamp at zero: max − set-aside − registered − reserved − margin − over-grant. Unclamped,
+     * because on a host whose set-aside and core services already take all of it (early home) effective free
+     * stays 0 whatever the estimate does, and an exit there is not a failure to reclaim.
+     */
+    public void observeHostAfterPoll(HostLedgerView line) {
+        long available = line.maxRam().hundredths() - line.setAside().hundredths() - line.registered().hundredths()
+                - line.reserved().hundredths() - line.margin().hundredths() - line.overGrant().hundredths();
+        network.host(line.host()).forEach(h -> reclaim.observe(h.index(), available));
     }
 
     /** One scan's wall time and the number of processes it classified. */
@@ -190,6 +199,11 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
     }
 
     @Override
+    public void execAverted() {
+        clashesAverted++;
+    }
+
+    @Override
     public void helperLostTag() {
         helperTagsLost++;
     }
@@ -229,7 +243,7 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
     public SimReport report(String scenario, long seed, String traceHash) {
         reclaim.close();
         long now = simulation.now();
-        return new SimReport(scenario, seed, now / 1000.0, new SimReport.Clashes(clashesOurs, clashesPlayer),
+        return new SimReport(scenario, seed, now / 1000.0, new SimReport.Clashes(clashesOurs, clashesPlayer, clashesAverted),
                 utilization.value(now), SimReport.Percentiles.of(reclaim.polls()), leaked,
                 new SimReport.Tasks(launched, confirmed, failed, timedOut, killed, recovered), backoffMillis / 1000.0,
                 firstHarvestSeconds, money, SimReport.Percentiles.of(scanNsPerProcess),

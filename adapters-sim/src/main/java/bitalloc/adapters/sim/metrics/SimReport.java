@@ -18,7 +18,12 @@ public record SimReport(String scenario, long seed, double simulatedSeconds, Cla
                         Map<String, Double> firstHarvestSeconds, double money, Percentiles scanNsPerProcess,
                         World world, String traceHash) {
 
-    public record Clashes(long ours, long player) {
+    /**
+     * @param averted helper execs a task script did not attempt because the host was already too full (the
+     *                grant's room was taken by foreign RAM since bitalloc's last poll): not clashes, but each one
+     *                is a grant the allocator should not have made
+     */
+    public record Clashes(long ours, long player, long averted) {
     }
 
     public record Percentiles(long p50, long p99, long count) {
@@ -41,7 +46,8 @@ public record SimReport(String scenario, long seed, double simulatedSeconds, Cla
         map.put("scenario", scenario);
         map.put("seed", seed);
         map.put("simulated_seconds", simulatedSeconds);
-        map.put("clashes", ordered("ours", clashes.ours, "player", clashes.player));
+        map.put("clashes", ordered("ours", clashes.ours, "player", clashes.player, "averted",
+                clashes.averted));
         map.put("utilization", utilization);
         map.put("reclaim_polls", ordered("p50", reclaimPolls.p50, "p99", reclaimPolls.p99,
                 "count", reclaimPolls.count));

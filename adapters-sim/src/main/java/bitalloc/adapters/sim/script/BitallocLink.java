@@ -20,6 +20,9 @@ public interface BitallocLink {
     /** States that {@code pid} on {@code host} runs inside the allocation, using {@code chunks} chunks. */
     void claim(AllocationId allocation, HostName host, Pid pid, long chunks);
 
+    /** Ends the claim of {@code pid}; its chunks stay granted until given back. */
+    void releaseClaim(AllocationId allocation, Pid pid);
+
     /** Gives back {@code chunks} chunks of {@code chunkSize} on {@code host}. */
     void releaseChunks(AllocationId allocation, HostName host, Ram chunkSize, long chunks);
 

@@ -93,6 +93,8 @@ final class HelperScript implements ProcessBehaviour {
         }
         Option<AllocationId> tag = AllocTags.find(args);
         if (tag.isDefined() && runtime.linked()) {
+            // The chunks are claimed by this pid: the claim must end before they can be given back.
+            runtime.link().releaseClaim(tag.get(), process.pid());
             runtime.link().releaseChunks(tag.get(), process.host().name(), spec.ramPerThread(), process.threads());
         }
         if (wave != null) {

@@ -20,6 +20,10 @@ public interface ScriptObserver {
     default void taskHung(TaskScript task) {
     }
 
+    /** A task script found its granted host too full just before exec and gave the chunks back instead. */
+    default void execAverted() {
+    }
+
     default void helperLostTag() {
     }
 

@@ -227,6 +227,13 @@ public final class TaskScript implements ProcessBehaviour {
     }
 
     private void launchHelper(Wave wave, GrantedChunks part, ScriptSpec helper, long threads) {
+        if (!fitsNow(part.host(), helper.ramPerThread().times(threads))) {
+            // ns.getServerMaxRam − ns.getServerUsedRam, read in the same tick as the exec: foreign RAM started
+            // since bitalloc's last poll took the grant's room, so the chunks go back instead of a refused exec.
+            runtime.observer().execAverted();
+            runtime.link().releaseChunks(wave.id, part.host(), part.chunkSize(), threads);
+            return;
+        }
         boolean losesTag = runtime.faults().helperLosesTag();
         if (losesTag) {
             runtime.observer().helperLostTag();
@@ -243,6 +250,10 @@ public final class TaskScript implements ProcessBehaviour {
             wave.running--;
             runtime.link().releaseChunks(wave.id, part.host(), part.chunkSize(), threads);
         }
+    }
+
+    private boolean fitsNow(HostName host, Ram needed) {
+        return runtime.network().host(host).exists(h -> h.freeRamHundredths() >= needed.hundredths());
     }
 
     private static long total(java.util.List<HelperOrder> orders) {

@@ -70,6 +70,11 @@ public final class UseCaseLink implements BitallocLink {
     }
 
     @Override
+    public void releaseClaim(AllocationId allocation, Pid pid) {
+        release.release(new ReleaseRam.ReleaseClaim(allocation, pid));
+    }
+
+    @Override
     public void releaseChunks(AllocationId allocation, HostName host, Ram chunkSize, long chunks) {
         release.release(new ReleaseRam.ReleaseChunks(allocation, host, Math.toIntExact(chunks)));
     }
