@@ -83,6 +83,7 @@ class CrashRecoveryTest {
         Path database = home.resolve("db");
         ServeChild first = serve("serve (to be killed)", database, 0);
         URI api = first.awaitApi(START_PATIENCE);
+        System.out.println("DEBUG first started after " + seconds(System.nanoTime() - began));
         String token = Files.readString(home.resolve("token")).trim();
         LiveApiClient client = new LiveApiClient(api, token);
 
@@ -113,6 +114,7 @@ class CrashRecoveryTest {
         assertEquals(List.of(), lost, "acknowledged changes missing from the store after kill -9 ("
                 + acknowledged.summary() + ")");
         List<FakeAgent.FakeTask> running = agent.tasks();
+        System.out.println("DEBUG store checked after " + seconds(System.nanoTime() - crashedAt));
 
         // (b) Restart on the same file and port; the agent and the scripts carry on as soon as it answers.
         agent.servedByRestartedService();
@@ -121,6 +123,7 @@ class CrashRecoveryTest {
         agentGate.open();
         scriptGate.open();
         second.awaitApi(START_PATIENCE);
+        System.out.println("DEBUG second started after " + seconds(System.nanoTime() - crashedAt));
         assertEquals(token, Files.readString(home.resolve("token")).trim(), "the token survives the restart");
         progress.awaitUntil("the restarted service to adopt " + describe(running), RECOVERY_PATIENCE,
                 () -> adopted(client, running));
@@ -247,9 +250,8 @@ class CrashRecoveryTest {
                     try (session) {
                         return session.query().run("SELECT occurred_at, kind, target, lifecycle, pid, detail"
                                 + " FROM task_events ORDER BY occurred_at").fold(Object::toString,
-                                result -> result.rows().stream().map(Object::toString)
-                                        .collect(Collectors.joining(System.lineSeparator(), "---- task events:"
-                                                + System.lineSeparator(), "")));
+                                result -> result.rows().map(Object::toString).mkString("---- task events:"
+                                        + System.lineSeparator(), System.lineSeparator(), ""));
                     }
                 }).fold(reason -> "no task events: " + reason, events -> events);
     }

@@ -99,7 +99,9 @@ final class FakeAgent {
             ObjectNode result = "launch".equals(command.path("type").asText()) ? launch(command) : kill(command);
             api.post("/agent/commands/" + command.path("id").asText() + "/result", result);
             // A task script sends its first heartbeat as soon as it starts.
-            Optional.ofNullable(tasks.get(Pid.of(result.path("pid").asLong(0)))).ifPresent(this::heartbeat);
+            if (result.has("pid") && "launch".equals(command.path("type").asText())) {
+                heartbeat(tasks.get(Pid.of(result.path("pid").asLong())));
+            }
         }
         progress.signal();
     }
@@ -152,6 +154,9 @@ final class FakeAgent {
     }
 
     private void heartbeat(FakeTask task) {
+        if (task == null) {
+            return;
+        }
         // A task beats from its own loop, never while it is finishing: one thing at a time per script.
         task.requester().busy.lock();
         try {
