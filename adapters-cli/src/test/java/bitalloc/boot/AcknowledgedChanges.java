@@ -9,6 +9,7 @@ import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import io.vavr.Tuple;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What bitalloc acknowledged to the scripts (a 201, or a 200 saying {@code changed: true}): allocations granted,
@@ -133,7 +133,7 @@ final class AcknowledgedChanges {
 
     /** Every acknowledged change the durable state does not reflect; empty when nothing was lost. */
     synchronized List<String> notReflectedIn(DurableState state) {
-        Map<AllocationId, StoredAllocation> stored = state.allocations().toJavaMap(a -> new io.vavr.Tuple2<>(a.id(), a));
+        Map<AllocationId, StoredAllocation> stored = state.allocations().toJavaMap(a -> Tuple.of(a.id(), a));
         List<String> problems = new ArrayList<>();
         granted.forEach((id, grants) -> {
             StoredAllocation found = stored.get(id);
@@ -161,7 +161,7 @@ final class AcknowledgedChanges {
             }
         });
         Map<Pid, StoredRegistration> registrations = state.registrations()
-                .toJavaMap(r -> new io.vavr.Tuple2<>(r.pid(), r));
+                .toJavaMap(r -> Tuple.of(r.pid(), r));
         registered.forEach((pid, registration) -> {
             if (registrationsUncertain.contains(pid)) {
                 return;
@@ -182,10 +182,5 @@ final class AcknowledgedChanges {
 
     private boolean expectedLive(AllocationId id) {
         return granted.containsKey(id) && !released.contains(id) && !uncertain.contains(id);
-    }
-
-    static String describe(Set<ChunkGrant> grants) {
-        return grants.stream().map(g -> g.host() + ":" + g.chunks() + "x" + g.chunkSize().toGbString())
-                .collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -48,6 +48,9 @@ class CrashRecoveryTest {
     @TempDir
     Path home;
 
+    private final long began = System.nanoTime();
+    private volatile String lastTargets = "none";
+    private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     private final List<ServeChild> children = new ArrayList<>();
     private final List<Throwable> loadErrors = Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService load = Executors.newScheduledThreadPool(5, runnable -> {
@@ -71,19 +74,20 @@ class CrashRecoveryTest {
         } catch (AssertionError | RuntimeException failure) {
             load.shutdownNow();
             children.forEach(ServeChild::stop);
+            String n = System.lineSeparator();
             throw new AssertionError("seed " + seed + " (replay with -Dbitalloc.crash.seed=" + seed + "): "
-                    + failure.getMessage() + System.lineSeparator() + childrenOutput() + System.lineSeparator()
+                    + failure.getMessage() + n + "---- timeline:" + n + String.join(n, timeline) + n
+                    + "---- last GET /targets: " + lastTargets + n + childrenOutput() + n
                     + taskEvents(home.resolve("db")), failure);
         }
     }
 
     private void crashAndRecover(long seed) throws IOException {
-        long began = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         Path database = home.resolve("db");
         ServeChild first = serve("serve (to be killed)", database, 0);
         URI api = first.awaitApi(START_PATIENCE);
-        System.out.println("DEBUG first started after " + seconds(System.nanoTime() - began));
+        note("serve started at " + api);
         String token = Files.readString(home.resolve("token")).trim();
         LiveApiClient client = new LiveApiClient(api, token);
 
@@ -101,33 +105,31 @@ class CrashRecoveryTest {
         int crashAfter = 40 + random.nextInt(80);
         progress.awaitUntil(crashAfter + " acknowledged changes with two task scripts running", LOAD_PATIENCE,
                 () -> acknowledged.count() >= crashAfter && agent.tasks().size() >= 2);
-        System.out.println("DEBUG crash at acks " + acknowledged.count() + " tasks " + agent.tasks().size() + " launches " + agent.launches().size() + " after " + seconds(System.nanoTime() - began) + " held " + acknowledged.heldPerHost() + " kills " + agent.killsOfLiveTasks() + " dup " + agent.duplicates() + client.get("/targets").map(a -> a.body().toString()).orElse("") + client.get("/status").map(a -> a.body().toString()).orElse(""));
         int exit = first.killAbruptly();
-        long crashedAt = System.nanoTime();
         agentGate.close();
         scriptGate.close();
+        List<FakeAgent.FakeTask> running = agent.tasks();
+        note("killed with SIGKILL after " + acknowledged.count() + " acknowledged changes: " + acknowledged.summary()
+                + "; task scripts running " + describe(running) + "; launches " + agent.launches());
         assertEquals(ServeChild.KILLED_BY_SIGKILL, exit, "serve died by SIGKILL");
 
         // (a) Every acknowledged change is in the durable state.
-        DurableState durable = load(database);
-        List<String> lost = acknowledged.notReflectedIn(durable);
-        assertEquals(List.of(), lost, "acknowledged changes missing from the store after kill -9 ("
-                + acknowledged.summary() + ")");
-        List<FakeAgent.FakeTask> running = agent.tasks();
-        System.out.println("DEBUG store checked after " + seconds(System.nanoTime() - crashedAt));
+        assertEquals(List.of(), acknowledged.notReflectedIn(load(database)),
+                "acknowledged changes missing from the store after kill -9 (" + acknowledged.summary() + ")");
+        note("the store holds every acknowledged change");
 
-        // (b) Restart on the same file and port; the agent and the scripts carry on as soon as it answers.
+        // (b) Restart on the same file and port; the agent and the scripts call again at once, as they retry.
         agent.servedByRestartedService();
         scripts.letTasksFinish(false);
         ServeChild second = serve("serve (restarted)", database, api.getPort());
         agentGate.open();
         scriptGate.open();
         second.awaitApi(START_PATIENCE);
-        System.out.println("DEBUG second started after " + seconds(System.nanoTime() - crashedAt));
+        note("serve restarted");
         assertEquals(token, Files.readString(home.resolve("token")).trim(), "the token survives the restart");
         progress.awaitUntil("the restarted service to adopt " + describe(running), RECOVERY_PATIENCE,
                 () -> adopted(client, running));
-        long adoptedAt = System.nanoTime();
+        note("every task script adopted");
 
         scriptGate.close();
         assertHoldsAtLeast(acknowledged.heldPerHost(), client);
@@ -137,24 +139,22 @@ class CrashRecoveryTest {
         scripts.finishOne();
         progress.awaitUntil("a launch by the restarted service once its recovery window closed", RECOVERY_PATIENCE,
                 () -> agent.launches().stream().anyMatch(launch -> launch.serveRun() == 2));
+        note("first launch after the restart");
         long scansThen = agent.scans();
         progress.awaitUntil("ten more scans after the first new launch", RECOVERY_PATIENCE,
                 () -> agent.scans() >= scansThen + 10);
         agentGate.close();
         scriptGate.close();
         second.stop();
+        note("stopped; launches " + agent.launches());
 
         assertEquals(List.of(), loadErrors, "the in-game side failed");
         assertEquals(List.of(), agent.duplicates(), "launches for a target whose task script still ran");
         assertEquals(List.of(), agent.killsOfLiveTasks().stream().filter(kill -> kill.serveRun() == 2).toList(),
                 "the restarted service killed task scripts it should have adopted");
         assertEquals(List.of(), acknowledged.forgotten(), "allocations the restarted service no longer knew");
-        System.out.printf("crash test, seed %d: killed after %d acknowledged changes (%s), %d task scripts running;"
-                        + " adopted %.1f s after the kill; %d launches before, %d after; %.1f s in all%n",
-                seed, crashAfter, acknowledged.summary(), running.size(), seconds(adoptedAt - crashedAt),
-                agent.launches().stream().filter(launch -> launch.serveRun() == 1).count(),
-                agent.launches().stream().filter(launch -> launch.serveRun() == 2).count(),
-                seconds(System.nanoTime() - began));
+        System.out.println("crash test, seed " + seed + ":" + System.lineSeparator()
+                + String.join(System.lineSeparator(), timeline));
     }
 
     private ServeChild serve(String name, Path database, int port) {
@@ -169,7 +169,7 @@ class CrashRecoveryTest {
         agentGate.open();
         scriptGate.open();
         every(200, () -> agentGate.pass(agent::scan));
-        every(10, () -> agentGate.pass(agent::serveCommands));
+        every(50, () -> agentGate.pass(agent::serveCommands));
         every(400, () -> agentGate.pass(agent::heartbeats));
         for (int loop = 0; loop < 2; loop++) {
             SplittableRandom own = random.split();
@@ -200,10 +200,10 @@ class CrashRecoveryTest {
     }
 
     /** GET /targets shows each task script alive at the kill as its target's active task, under its own pid. */
-    private static boolean adopted(LiveApiClient client, List<FakeAgent.FakeTask> tasks) {
+    private boolean adopted(LiveApiClient client, List<FakeAgent.FakeTask> tasks) {
         return client.get("/targets").filter(answer -> answer.is(200)).map(answer -> {
-            System.out.println("DEBUG targets " + answer.body());
             JsonNode targets = answer.body().path("targets");
+            lastTargets = targets.toString();
             return tasks.stream().allMatch(task -> {
                 for (JsonNode target : targets) {
                     if (target.path("target").asText().equals(task.target().value())) {
@@ -260,7 +260,8 @@ class CrashRecoveryTest {
         return children.stream().map(ServeChild::output).collect(Collectors.joining(System.lineSeparator()));
     }
 
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
+    /** A line of the run's timeline, shown with its time since the test began. */
+    private void note(String what) {
+        timeline.add(String.format("%6.1f s  %s", (System.nanoTime() - began) / 1e9, what));
     }
 }

@@ -32,6 +32,10 @@ final class FakeAgent {
     }
 
     record Launch(int serveRun, HostName target, Pid pid) {
+        @Override
+        public String toString() {
+            return target + "(pid " + pid + ", run " + serveRun + ")";
+        }
     }
 
     record Kill(int serveRun, Pid pid, Optional<HostName> target) {
@@ -107,7 +111,6 @@ final class FakeAgent {
     }
 
     private ObjectNode launch(JsonNode command) {
-        System.out.println("DEBUG launch " + command);
         HostName host = HostName.of(command.path("hostname").asText());
         String filename = command.path("filename").asText();
         List<String> args = new ArrayList<>();
@@ -201,6 +204,7 @@ final class FakeAgent {
     }
 
     static Ram ram(String file) {
-        return Ram.parse(IngameScripts.documentedRam(file).orElseThrow(() -> new AssertionError(file + " states no RAM")));
+        return Ram.parse(IngameScripts.documentedRam(file)
+                .orElseThrow(() -> new AssertionError(file + " states no RAM")));
     }
 }
