@@ -27,7 +27,7 @@ final class FakeScripts {
     private static final Ram HELPER_RAM = FakeAgent.ram(HELPER);
     private static final List<HostName> SERVICE_HOSTS =
             List.of(HostName.of("home"), HostName.of("pserv-0"), HostName.of("pserv-1"));
-    private static final int MOST_HELD = 3;
+    private static final int MOST_HELD = 4;
 
     private record Service(Pid pid, HostName host) {
     }
@@ -80,11 +80,11 @@ final class FakeScripts {
             if (!world.isRunning(requester.pid)) {
                 return;
             }
-            if (roll < 50) {
+            if (roll < 55) {
                 allocate(requester, random);
             } else if (roll < 68) {
                 releaseClaim(requester, random);
-            } else if (roll < 94 || task.isEmpty() || !tasksMayFinish) {
+            } else if (roll < 93 || task.isEmpty() || !tasksMayFinish) {
                 releaseAllocation(requester, random);
             } else {
                 finish(task.get());
