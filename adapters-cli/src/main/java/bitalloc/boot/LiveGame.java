@@ -170,11 +170,16 @@ public final class LiveGame implements LiveAccess {
             this.dataDirectory = dataDirectory;
         }
 
+        /**
+         * Recovery runs before the port opens: after a restart the agent and the task scripts call again at once,
+         * and a grant or registration made before the restore would be lost to it, or make it fail (the crash test,
+         * CrashRecoveryTest, caught both).
+         */
         void start() throws Exception {
+            injector.getInstance(ControlLoops.class).startWithPushedScans();
             http = injector.getInstance(BitallocHttpServer.class).start();
             writeScripts();
             remote = injector.getInstance(RemoteApiServer.class).start();
-            injector.getInstance(ControlLoops.class).startWithPushedScans();
         }
 
         @Override

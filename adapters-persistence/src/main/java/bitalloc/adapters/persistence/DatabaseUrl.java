@@ -12,13 +12,22 @@ import org.jooq.SQLDialect;
  * A JDBC URL bitalloc can store into: an H2 database (the embedded default) or PostgreSQL.
  *
  * <p>H2 URLs always get the flags the generated code was built with (G4: without DATABASE_TO_LOWER every table
- * is upper-case and no query finds it), so {@code --db jdbc:h2:file:/tmp/x} just works.
+ * is upper-case and no query finds it), so {@code --db jdbc:h2:file:/tmp/x} just works, and the flag that makes a
+ * commit durable before it returns ({@link #H2_DURABLE_COMMITS}). A flag the URL already sets is left as given.
  */
 public record DatabaseUrl(String jdbcUrl, SQLDialect dialect) {
 
     /** Flags the jOOQ code was generated with; the runtime must use the same ones. */
-    private static final List<String> H2_FLAGS =
+    private static final List<String> GENERATED_CODE_FLAGS =
             List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH");
+    /**
+     * H2 keeps committed changes in memory and writes them to its file up to WRITE_DELAY (500 ms by default) later,
+     * so a process killed abruptly loses transactions it had already acknowledged to clients (the crash test,
+     * CrashRecoveryTest, found it). With 0, each commit is written to the file before it returns; the operating
+     * system then keeps it if the process dies.
+     */
+    private static final String H2_DURABLE_COMMITS = "WRITE_DELAY=0";
+    private static final List<String> H2_FLAGS = GENERATED_CODE_FLAGS.append(H2_DURABLE_COMMITS);
 
     public static Either<String, DatabaseUrl> parse(String url) {
         String trimmed = url == null ? "" : url.strip();

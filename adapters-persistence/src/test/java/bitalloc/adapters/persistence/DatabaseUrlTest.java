@@ -13,11 +13,11 @@ class DatabaseUrlTest {
     static final Path HOME = Path.of("/home/player");
 
     @Test
-    void an_h2_url_gets_the_flags_the_generated_code_needs_unless_it_has_them() {
-        assertEquals("jdbc:h2:file:/tmp/x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+    void an_h2_url_gets_the_flags_the_generated_code_needs_and_durable_commits_unless_it_has_them() {
+        assertEquals("jdbc:h2:file:/tmp/x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 DatabaseUrl.parse("jdbc:h2:file:/tmp/x").get().jdbcUrl());
-        assertEquals("jdbc:h2:mem:a;database_to_lower=true;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
-                DatabaseUrl.parse("jdbc:h2:mem:a;database_to_lower=true").get().jdbcUrl());
+        assertEquals("jdbc:h2:mem:a;database_to_lower=true;write_delay=100;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
+                DatabaseUrl.parse("jdbc:h2:mem:a;database_to_lower=true;write_delay=100").get().jdbcUrl());
         assertEquals(SQLDialect.H2, DatabaseUrl.parse("jdbc:h2:file:/tmp/x").get().dialect());
     }
 

@@ -44,12 +44,17 @@ public final class AllocateRamService implements AllocateRam {
         return result;
     }
 
-    /** A task whose helpers cannot get RAM slows new launches (T5). */
+    /**
+     * A task whose helpers cannot get RAM slows new launches (T5). Before the first scan since the start the
+     * allocator has seen no host, so a refusal then says nothing about the network: a task adopted after a restart
+     * must not be killed for it.
+     */
     private void tellSelectorIfTaskStarved(Pid requester, AllocationRefused refusal, Instant now) {
+        boolean networkSeen = engine.allocator().session().isDefined();
         boolean lackOfRam = refusal instanceof AllocationRefused.NothingFree
                 || refusal instanceof AllocationRefused.NotEnoughFree
                 || refusal instanceof AllocationRefused.ChunkLargerThanAnyHost;
-        if (lackOfRam && engine.selector().targetWithPid(requester).isDefined()) {
+        if (networkSeen && lackOfRam && engine.selector().targetWithPid(requester).isDefined()) {
             engine.feed(new SelectorEvent.HelpersRefused(requester), now);
         }
     }

@@ -39,6 +39,7 @@ public final class Engine {
     private final Queue<SelectorCommand> outbox = new ArrayDeque<>();
     private SelectorState selector = SelectorState.initial();
     private GameSession session = GameSession.FIRST;
+    private Option<SelectorEvent.Restored> restoredAwaitingScan = Option.none();
 
     @Inject
     public Engine(BitallocConfig config, AllocationIds ids, SelectorPersistence selectorPersistence,
@@ -84,6 +85,24 @@ public final class Engine {
     void enterSession(GameSession next) {
         requireLock();
         session = next;
+    }
+
+    /**
+     * Keeps the tasks recovery restored until the game is first heard from: their recovery window must count from
+     * the first scan, when they can first show themselves, not from a start that may come long before it (the
+     * agent retries with back-off while bitalloc is down).
+     */
+    void restoreAtFirstScan(SelectorEvent.Restored restored) {
+        requireLock();
+        restoredAwaitingScan = Option.some(restored);
+    }
+
+    /** The first scan since the start: the restored tasks go to the selector and their recovery window opens. */
+    void scanArrived(Instant now) {
+        requireLock();
+        Option<SelectorEvent.Restored> restored = restoredAwaitingScan;
+        restoredAwaitingScan = Option.none();
+        restored.forEach(event -> feed(event, now));
     }
 
     /** Hands one event to the selector, persists and records what changed, and queues its commands. */

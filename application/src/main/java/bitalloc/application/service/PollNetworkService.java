@@ -38,6 +38,7 @@ public final class PollNetworkService implements PollNetwork {
         var targets = gameState.targets();
         engine.locked(() -> {
             Instant now = clock.now();
+            engine.scanArrived(now);
             targets.forEach(target -> engine.feed(new SelectorEvent.TargetObserved(target, player), now));
         });
         return reportScan.report(new ReportScan.Command(processTable.scan()));

@@ -15,9 +15,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Start-up (T8): the allocator gets back its allocations and registrations; the selector gets the tasks of the
- * latest game session and opens its recovery window, so nothing is launched for a target whose task may live.
- * The first scans then drop what is gone and the first heartbeats confirm what runs.
+ * Start-up (T8): the allocator gets back its allocations and registrations at once, so scripts calling right after
+ * the start find what they hold. The selector gets the tasks of the latest game session with the first scan, which
+ * opens its recovery window, so nothing is launched for a target whose task may live; until then it knows no
+ * target and launches nothing. The first scans then drop what is gone and the first heartbeats confirm what runs.
  */
 @Singleton
 public final class RecoverService implements Recover {
@@ -50,7 +51,7 @@ public final class RecoverService implements Recover {
                             .map(launch -> new RestoredTask(launch.target(), launch.pid(),
                                     lifecycle(launch.lifecycle()), launch.host())));
             tasks.forEach(task -> taskHosts.runsOn(task.pid(), task.host()));
-            engine.feed(new SelectorEvent.Restored(tasks, SelectorCounters.ZERO), now);
+            engine.restoreAtFirstScan(new SelectorEvent.Restored(tasks, SelectorCounters.ZERO));
             return new Recovery(state.allocations().size(), state.registrations().size(), tasks.size());
         });
     }

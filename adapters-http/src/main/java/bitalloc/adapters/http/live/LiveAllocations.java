@@ -30,6 +30,7 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import java.time.Duration;
 
 /**
  * Allocate, claim and release over the use cases. A grant answers the tag as the one argument children carry
@@ -38,14 +39,18 @@ import io.vavr.control.Either;
  */
 public final class LiveAllocations implements AllocationApi {
 
+    private final PushedGame game;
+    private final Duration firstScanPatience;
     private final AllocateRam allocate;
     private final ClaimRam claim;
     private final ReleaseRam release;
     private final QueryAllocations query;
     private final AllocationTags tags;
 
-    public LiveAllocations(AllocateRam allocate, ClaimRam claim, ReleaseRam release, QueryAllocations query,
-                           AllocationTags tags) {
+    public LiveAllocations(PushedGame game, Duration firstScanPatience, AllocateRam allocate, ClaimRam claim,
+                           ReleaseRam release, QueryAllocations query, AllocationTags tags) {
+        this.game = game;
+        this.firstScanPatience = firstScanPatience;
         this.allocate = allocate;
         this.claim = claim;
         this.release = release;
@@ -53,8 +58,13 @@ public final class LiveAllocations implements AllocationApi {
         this.tags = tags;
     }
 
+    /**
+     * Right after a start, scripts ask for RAM before the agent's first scan has shown any host; the request waits
+     * for that scan (bounded) instead of being refused for RAM nobody has looked at yet.
+     */
     @Override
     public Either<ApiFailure, Granted> allocate(AllocationRequest request) {
+        game.awaitFirstScan(firstScanPatience);
         return allocate.allocate(new AllocateRam.Command(request))
                 .mapLeft(refused -> failure(refused, request.totalRam()))
                 .map(allocation -> new Granted(allocation.id(), new AllocationTag(tags.tagArgument(allocation.id())),

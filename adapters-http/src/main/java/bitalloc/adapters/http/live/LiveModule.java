@@ -37,6 +37,8 @@ public final class LiveModule extends AbstractModule {
 
     /** How long a launch waits for the agent's pid: the agent answers within one of its 2 s polls. */
     public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(5);
+    /** How long an allocation request right after the start waits for the agent's first scan (one 2 s poll). */
+    public static final Duration FIRST_SCAN_PATIENCE = Duration.ofSeconds(5);
     /** The poll loop does not run live (scans are pushed); the selector's loop and one spare. */
     private static final int LOOP_THREADS = 2;
 
@@ -99,7 +101,7 @@ public final class LiveModule extends AbstractModule {
                     PollNetwork poll, PushedGame game, RecordHeartbeat heartbeat, FinishTask finish,
                     AgentChannel agent, QueryStatus status) {
         return new BitallocApi(
-                new LiveAllocations(allocate, claim, release, allocations,
+                new LiveAllocations(game, FIRST_SCAN_PATIENCE, allocate, claim, release, allocations,
                         AllocationTags.of(config.allocator().tagKey())),
                 new LiveRegistrations(register, unregister),
                 new LiveScans(game, poll),

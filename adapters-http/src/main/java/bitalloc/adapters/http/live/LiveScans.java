@@ -29,6 +29,7 @@ public final class LiveScans implements ScanApi {
     public synchronized Either<ApiFailure, ScanApplied> apply(Scan scan) {
         game.pushed(new NetworkScan(SessionKeys.of(scan.session()), scan.hosts()), scan.player(), scan.targets());
         ScanReport report = poll.poll();
+        game.applied();
         return Either.right(new ScanApplied(report.hosts()
                 .map(host -> new HostFree(host.host(), host.effectiveFree()))));
     }

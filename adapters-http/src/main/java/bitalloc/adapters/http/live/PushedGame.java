@@ -8,6 +8,9 @@ import bitalloc.domain.game.TargetServer;
 import bitalloc.domain.process.GameSession;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The live game's {@link ProcessTable} and {@link GameState}: what the in-game agent pushed with its latest scan.
@@ -15,6 +18,7 @@ import io.vavr.control.Option;
  */
 public final class PushedGame implements ProcessTable, GameState {
 
+    private final CountDownLatch firstScanApplied = new CountDownLatch(1);
     private NetworkScan scan = new NetworkScan(GameSession.FIRST, List.empty());
     private Player player = Player.atLevel(1);
     private List<TargetServer> targets = List.empty();
@@ -24,6 +28,24 @@ public final class PushedGame implements ProcessTable, GameState {
         scan = newScan;
         player = newPlayer.getOrElse(player);
         targets = newTargets;
+    }
+
+    /** The poll ran on a pushed scan: from now on the allocator knows every host's RAM. */
+    void applied() {
+        firstScanApplied.countDown();
+    }
+
+    /**
+     * Waits, at most {@code patience}, until a scan was applied since the start; true when one was. Until then
+     * the allocator places nothing, since it has seen no host (a restored ledger's hosts count as absent).
+     */
+    boolean awaitFirstScan(Duration patience) {
+        try {
+            return firstScanApplied.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
