@@ -12,25 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.collection.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AgentEndpointsTest {
-
-    private RunningServer running;
-    private TestClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        running = new RunningServer();
-        client = running.client;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        running.close();
-    }
+class AgentEndpointsTest extends ServerPerTest {
 
     private static AgentCommand.Launch launch(long id) {
         return new AgentCommand.Launch(new CommandId(id), HostName.of("pserv-1"), new ScriptPath("bitalloc/sow.js"),

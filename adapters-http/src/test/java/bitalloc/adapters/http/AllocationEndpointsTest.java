@@ -8,25 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AllocationEndpointsTest {
-
-    private RunningServer running;
-    private TestClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        running = new RunningServer();
-        client = running.client;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        running.close();
-    }
+class AllocationEndpointsTest extends ServerPerTest {
 
     static String allocation(String chunkSize, int numChunks) {
         return "{\"requester\":{\"pid\":12,\"hostname\":\"home\"},\"filename\":\"bitalloc/hack.js\","

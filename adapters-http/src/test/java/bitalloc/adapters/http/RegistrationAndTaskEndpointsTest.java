@@ -6,25 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bitalloc.adapters.http.api.Commands;
 import bitalloc.domain.selection.Lifecycle;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RegistrationAndTaskEndpointsTest {
-
-    private RunningServer running;
-    private TestClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        running = new RunningServer();
-        client = running.client;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        running.close();
-    }
+class RegistrationAndTaskEndpointsTest extends ServerPerTest {
 
     private static final String AGENT = "{\"hostname\":\"home\",\"pid\":3,\"filename\":\"bitalloc/agent.js\",\"ram\":2.45}";
 
