@@ -40,7 +40,7 @@ public final class BitallocHttpServer implements AutoCloseable {
         LongPoll longPoll = new LongPoll(api.agent(), server.getScheduler());
         ApiRoutes routes = new ApiRoutes(api, json, problems, longPoll, config.longestPoll(), metrics);
         server.setHandler(new ApiHandler(routes.all(), new CorsPolicy(config.allowedOrigins(),
-                CorsPolicy.DEFAULT_MAX_AGE), token, problems, json, metrics, config.maxBodyBytes()));
+                CorsPolicy.DEFAULT_MAX_AGE), token, problems, json, metrics, config.maxBodyBytes(), threads));
         server.setStopTimeout(0);
     }
 

@@ -9,20 +9,20 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.URIUtil;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final byte[] NO_BODY = new byte[0];
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "POST", "DELETE", "OPTIONS", "PUT", "PATCH", "HEAD");
 
     private final List<Route> routes;
@@ -43,9 +44,13 @@ public final class ApiHandler extends Handler.Abstract {
     private final JsonCodec json;
     private final HttpMetrics metrics;
     private final int maxBodyBytes;
+    private final Executor workers;
 
     public ApiHandler(List<Route> routes, CorsPolicy cors, BearerToken token, Problems problems, JsonCodec json,
-                      HttpMetrics metrics, int maxBodyBytes) {
+                      HttpMetrics metrics, int maxBodyBytes, Executor workers) {
+        // Non-blocking: Jetty calls handle() on the thread that read the request, with no hand-off; calls that may
+        // wait are handed to the workers here (see Route.Execution), and bodies are read without blocking.
+        super(InvocationType.NON_BLOCKING);
         this.routes = routes;
         this.cors = cors;
         this.token = token;
@@ -53,6 +58,7 @@ public final class ApiHandler extends Handler.Abstract {
         this.json = json;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+        this.workers = workers;
     }
 
     @Override
@@ -103,11 +109,25 @@ public final class ApiHandler extends Handler.Abstract {
                 allowed = allowed.append(route.method());
                 continue;
             }
-            return new Dispatch(route.path().toString(), call(route, parameters.get(), request));
+            Map<String, String> found = parameters.get();
+            CompletableFuture<Reply> reply = route.execution() == Route.Execution.IN_PLACE
+                    ? failureAsValue(() -> call(route, found, request))
+                    : CompletableFuture.supplyAsync(() -> call(route, found, request), workers)
+                            .thenCompose(Function.identity());
+            return new Dispatch(route.path().toString(), reply);
         }
         return allowed.isEmpty()
                 ? new Dispatch(HttpMetrics.UNMATCHED, done(problems.noSuchRoute(method, path)))
                 : new Dispatch(HttpMetrics.UNMATCHED, done(problems.methodNotAllowed(method, path, allowed)));
+    }
+
+    /** A bug in a handler becomes a failed answer (a logged 500 problem), wherever the handler ran. */
+    private static CompletableFuture<Reply> failureAsValue(Supplier<CompletableFuture<Reply>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException bug) {
+            return CompletableFuture.failedFuture(bug);
+        }
     }
 
     private CompletableFuture<Reply> call(Route route, Map<String, String> parameters, Request request) {
@@ -115,44 +135,43 @@ public final class ApiHandler extends Handler.Abstract {
                 && !token.acceptsHeader(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
             return done(problems.missingOrWrongToken());
         }
-        JsonNode body = NullNode.getInstance();
-        byte[] raw = new byte[0];
-        if (route.body() != Route.Body.NONE) {
-            Either<Reply, byte[]> read = readJsonBytes(request);
-            if (read.isLeft()) {
-                return done(read.getLeft());
-            }
-            raw = read.get();
+        if (route.body() == Route.Body.NONE) {
+            return invoke(route, parameters, request, NullNode.getInstance(), NO_BODY);
         }
-        if (route.body() == Route.Body.JSON) {
-            Either<String, JsonNode> tree = json.read(raw);
-            if (tree.isLeft()) {
-                return done(problems.malformedJson(tree.getLeft()));
-            }
-            body = tree.get();
-        }
-        Fields query = Request.extractQueryParameters(request);
-        return route.handler().handle(new Route.Call(parameters, query::getValue, body, raw));
-    }
-
-    private Either<Reply, byte[]> readJsonBytes(Request request) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (!isJson(contentType)) {
-            return Either.left(problems.unsupportedMediaType(contentType));
+            return done(problems.unsupportedMediaType(contentType));
         }
         if (request.getLength() > maxBodyBytes) {
-            return Either.left(problems.payloadTooLarge(maxBodyBytes));
+            return done(problems.payloadTooLarge(maxBodyBytes));
         }
-        byte[] bytes;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            return Either.left(problems.malformedJson("the body could not be read: " + e.getMessage()));
+        return BodyReader.read(request, maxBodyBytes, problems).thenCompose(read -> read.isLeft()
+                ? done(read.getLeft())
+                : withBody(route, parameters, request, read.get()));
+    }
+
+    private CompletableFuture<Reply> withBody(Route route, Map<String, String> parameters, Request request,
+                                              byte[] raw) {
+        if (route.body() != Route.Body.JSON) {
+            return invoke(route, parameters, request, NullNode.getInstance(), raw);
         }
-        if (bytes.length > maxBodyBytes) {
-            return Either.left(problems.payloadTooLarge(maxBodyBytes));
+        Either<String, JsonNode> tree = json.read(raw);
+        if (tree.isLeft()) {
+            return done(problems.malformedJson(tree.getLeft()));
         }
-        return Either.right(bytes);
+        return invoke(route, parameters, request, tree.get(), raw);
+    }
+
+    private static CompletableFuture<Reply> invoke(Route route, Map<String, String> parameters, Request request,
+                                                   JsonNode body, byte[] raw) {
+        return route.handler().handle(new Route.Call(parameters, name -> queryValue(request, name), body, raw));
+    }
+
+    /** Most calls have no query: the parameters are only parsed when a handler asks for one. */
+    private static String queryValue(Request request, String name) {
+        return request.getHttpURI().getQuery() == null
+                ? null
+                : Request.extractQueryParameters(request).getValue(name);
     }
 
     /** application/json, with or without parameters such as charset. */

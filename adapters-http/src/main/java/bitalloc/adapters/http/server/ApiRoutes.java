@@ -19,6 +19,7 @@ import bitalloc.adapters.http.responses.ResponseBodies;
 import bitalloc.adapters.http.server.Route.Access;
 import bitalloc.adapters.http.server.Route.Body;
 import bitalloc.adapters.http.server.Route.Call;
+import bitalloc.adapters.http.server.Route.Execution;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -31,9 +32,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Every endpoint of the API: how its input is checked, which API method it calls, and how each outcome is answered.
- * Success is 200 (201 when something new exists, 204 when there is nothing to say); failures go through
- * {@link Problems}.
+ * Every endpoint of the API: how its input is checked, which API method it calls, where it runs, and how each
+ * outcome is answered. Success is 200 (201 when something new exists, 204 when there is nothing to say); failures
+ * go through {@link Problems}. Allocations, heartbeats and finished tasks run on a worker because the use cases
+ * behind them may carry out the selector's commands, and a launch waits for the agent to report a pid.
  */
 public final class ApiRoutes {
 
@@ -66,30 +68,30 @@ public final class ApiRoutes {
                                 outcome(api.allocations().allocate(command), granted -> reply(201,
                                         ResponseBodies.of(granted)).withHeader("Location",
                                         PREFIX + "/allocations/" + granted.allocation()))))),
-                route("DELETE", PREFIX + "/allocations/{id}", Access.TOKEN, Body.NONE, sync(call ->
+                inPlace("DELETE", PREFIX + "/allocations/{id}", Access.TOKEN, Body.NONE, sync(call ->
                         answer(PathParameters.allocationId(call.parameter("id")).map(ReleaseAllocation::new),
                                 command -> outcome(api.allocations().release(command),
                                         released -> reply(200, ResponseBodies.of(released)))))),
-                route("POST", PREFIX + "/allocations/{id}/claims", Access.TOKEN, Body.JSON, sync(call ->
+                inPlace("POST", PREFIX + "/allocations/{id}/claims", Access.TOKEN, Body.JSON, sync(call ->
                         answer(withPath(PathParameters.allocationId(call.parameter("id")),
                                         AllocationRequests.claim(call.body())),
                                 command -> outcome(api.allocations().claim(command), claimed ->
                                         reply(created(claimed.change()), ResponseBodies.of(claimed)))))),
-                route("DELETE", PREFIX + "/allocations/{id}/claims/{pid}", Access.TOKEN, Body.NONE, sync(call ->
+                inPlace("DELETE", PREFIX + "/allocations/{id}/claims/{pid}", Access.TOKEN, Body.NONE, sync(call ->
                         answer(Checked.both(PathParameters.allocationId(call.parameter("id")),
                                         PathParameters.pid(call.parameter("pid")), ReleaseClaim::new),
                                 command -> outcome(api.allocations().releaseClaim(command),
                                         released -> reply(200, ResponseBodies.of(released)))))),
-                route("POST", PREFIX + "/allocations/{id}/release-chunks", Access.TOKEN, Body.JSON, sync(call ->
+                inPlace("POST", PREFIX + "/allocations/{id}/release-chunks", Access.TOKEN, Body.JSON, sync(call ->
                         answer(withPath(PathParameters.allocationId(call.parameter("id")),
                                         AllocationRequests.releaseChunks(call.body())),
                                 command -> outcome(api.allocations().releaseChunks(command),
                                         released -> reply(200, ResponseBodies.of(released)))))),
-                route("POST", PREFIX + "/registrations", Access.TOKEN, Body.JSON, sync(call ->
+                inPlace("POST", PREFIX + "/registrations", Access.TOKEN, Body.JSON, sync(call ->
                         answer(RegistrationRequests.register(call.body()), command ->
                                 outcome(api.registrations().register(command), registered ->
                                         reply(created(registered.change()), ResponseBodies.of(registered)))))),
-                route("DELETE", PREFIX + "/registrations/{hostname}/{pid}", Access.TOKEN, Body.NONE, sync(call ->
+                inPlace("DELETE", PREFIX + "/registrations/{hostname}/{pid}", Access.TOKEN, Body.NONE, sync(call ->
                         answer(Checked.both(PathParameters.hostName(call.parameter("hostname")),
                                         PathParameters.pid(call.parameter("pid")), Unregister::new),
                                 command -> outcome(api.registrations().unregister(command),
@@ -105,21 +107,21 @@ public final class ApiRoutes {
                         answer(TaskRequests.finished(call.body()), command ->
                                 outcome(api.tasks().finished(command), recorded -> Reply.noContent())))),
                 // Taking commands hands them out, so even this GET needs the token.
-                route("GET", PREFIX + "/agent/commands", Access.TOKEN, Body.NONE, this::agentCommands),
-                route("POST", PREFIX + "/agent/commands/{id}/result", Access.TOKEN, Body.JSON, sync(call ->
+                inPlace("GET", PREFIX + "/agent/commands", Access.TOKEN, Body.NONE, this::agentCommands),
+                inPlace("POST", PREFIX + "/agent/commands/{id}/result", Access.TOKEN, Body.JSON, sync(call ->
                         answer(withPath(PathParameters.commandId(call.parameter("id")),
                                         AgentRequests.result(call.body())),
                                 command -> outcome(api.agent().reportResult(command),
                                         recorded -> Reply.noContent())))),
-                route("GET", PREFIX + "/status", Access.OPEN, Body.NONE, sync(call ->
+                inPlace("GET", PREFIX + "/status", Access.OPEN, Body.NONE, sync(call ->
                         reply(200, ResponseBodies.of(api.status().status())))),
-                route("GET", PREFIX + "/targets", Access.OPEN, Body.NONE, sync(call ->
+                inPlace("GET", PREFIX + "/targets", Access.OPEN, Body.NONE, sync(call ->
                         reply(200, ResponseBodies.of(api.status().targets())))),
-                route("GET", "/healthz", Access.OPEN, Body.NONE, sync(call ->
+                inPlace("GET", "/healthz", Access.OPEN, Body.NONE, sync(call ->
                         reply(200, new ResponseBodies.HealthBody("ok")))),
-                route("GET", "/metrics", Access.OPEN, Body.NONE, sync(call ->
+                inPlace("GET", "/metrics", Access.OPEN, Body.NONE, sync(call ->
                         new Reply(200, metrics.contentType(), metrics.scrape(), List.empty()))),
-                route("GET", "/openapi.json", Access.OPEN, Body.NONE, sync(call ->
+                inPlace("GET", "/openapi.json", Access.OPEN, Body.NONE, sync(call ->
                         new Reply(200, Reply.JSON, openApi, List.empty()))));
     }
 
@@ -131,8 +133,14 @@ public final class ApiRoutes {
         return longPoll.commands(wait.get()).thenApply(commands -> reply(200, ResponseBodies.of(commands)));
     }
 
+    /** A route whose call may wait or take long: it runs on a worker (see {@link Execution}). */
     private static Route route(String method, String path, Access access, Body body, Route.Handler handler) {
-        return new Route(method, PathTemplate.of(path), access, body, handler);
+        return new Route(method, PathTemplate.of(path), access, body, Execution.WORKER, handler);
+    }
+
+    /** A route whose call never waits for anything but the engine and the store: it runs where it was read. */
+    private static Route inPlace(String method, String path, Access access, Body body, Route.Handler handler) {
+        return new Route(method, PathTemplate.of(path), access, body, Execution.IN_PLACE, handler);
     }
 
     private static Route.Handler sync(Function<Call, Reply> handler) {
