@@ -13,21 +13,19 @@ import bitalloc.domain.process.Pid;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /** Values taken from the path or query; problems are located as "path:name" or "query:name". */
 public final class PathParameters {
 
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,16}");
+    private static final int UUID_LENGTH = 36;
+    private static final int MAX_DIGITS = 16;
 
     private PathParameters() {
     }
 
     /** A malformed id cannot name an allocation, but it is still a client's mistake (400), not a 404. */
     public static Validation<Seq<FieldProblem>, AllocationId> allocationId(String text) {
-        return UUID_TEXT.matcher(text).matches()
+        return isUuidText(text)
                 ? valid(AllocationId.parse(text))
                 : invalid(Where.outside("path:id"), "must be an allocation id (a UUID), got '" + text + "'");
     }
@@ -51,7 +49,7 @@ public final class PathParameters {
         if (text == null) {
             return valid(Duration.ZERO);
         }
-        if (!DIGITS.matcher(text).matches() || Long.parseLong(text) > longest.toMillis()) {
+        if (!isDigits(text) || Long.parseLong(text) > longest.toMillis()) {
             return invalid(Where.outside("query:wait"), "must be whole milliseconds from 0 to " + longest.toMillis()
                     + ", got '" + text + "'");
         }
@@ -59,12 +57,41 @@ public final class PathParameters {
     }
 
     private static Validation<Seq<FieldProblem>, Long> positive(String text, Where at, long max) {
-        if (DIGITS.matcher(text).matches()) {
+        if (isDigits(text)) {
             long value = Long.parseLong(text);
             if (value >= 1 && value <= max) {
                 return valid(value);
             }
         }
         return invalid(at, "must be a whole number from 1 to " + max + ", got '" + text + "'");
+    }
+
+    /** The UUID text form, 8-4-4-4-12 hex digits, checked by hand: this runs on every call naming an allocation. */
+    private static boolean isUuidText(String text) {
+        if (text.length() != UUID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (dash ? c != '-' : !hex) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1 to 16 ASCII digits. */
+    private static boolean isDigits(String text) {
+        if (text.isEmpty() || text.length() > MAX_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,6 +37,12 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final byte[] NO_BODY = new byte[0];
+    // Headers on every answer, encoded once rather than per answer.
+    private static final HttpField EXPOSE_HEADERS =
+            new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, WWW-Authenticate");
+    private static final HttpField VARY_ORIGIN = new PreEncodedHttpField(HttpHeader.VARY, "Origin");
+    private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    private static final HttpField JSON_CONTENT = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Reply.JSON);
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "POST", "DELETE", "OPTIONS", "PUT", "PATCH", "HEAD");
 
     private final List<Route> routes;
@@ -179,8 +187,9 @@ public final class ApiHandler extends Handler.Abstract {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json");
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return type.toLowerCase(Locale.ROOT).equals(Reply.JSON);
     }
 
     private Reply preflight(Request request) {
@@ -199,15 +208,17 @@ public final class ApiHandler extends Handler.Abstract {
         response.setStatus(reply.status());
         var headers = response.getHeaders();
         if (allowedOrigin != null) {
-            headers.put("Access-Control-Allow-Origin", allowedOrigin);
-            headers.put("Access-Control-Expose-Headers", "Location, WWW-Authenticate");
+            headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allowedOrigin);
+            headers.put(EXPOSE_HEADERS);
         }
-        headers.put("Vary", "Origin");
-        headers.put("Cache-Control", "no-store");
+        headers.put(VARY_ORIGIN);
+        headers.put(NO_STORE);
         for (Reply.Header header : reply.headers()) {
             headers.put(header.name(), header.value());
         }
-        if (reply.contentType() != null) {
+        if (Reply.JSON.equals(reply.contentType())) {
+            headers.put(JSON_CONTENT);
+        } else if (reply.contentType() != null) {
             headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         }
         headers.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
