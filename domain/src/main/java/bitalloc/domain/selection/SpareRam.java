@@ -4,6 +4,7 @@ import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.util.function.Predicate;
 
 /**
  * Lends RAM that no task can use to the filler script, and takes it back when a task needs it. The free picture
@@ -56,8 +57,8 @@ public final class SpareRam {
 
     /**
      * The fillers to stop so that {@code chunks} chunks of {@code chunk} fit the free picture {@code free} (all on
-     * one host when {@code contiguous}): the largest first, and for a contiguous request those on the host that
-     * comes closest to taking it.
+     * one host when {@code contiguous}): the largest first; for a contiguous request the smallest filler whose
+     * host could then take it, else the one whose host comes closest.
      */
     public List<Filler> toStopForRequest(Ram chunk, int chunks, boolean contiguous, RamBudget free,
                                          List<Filler> running) {
@@ -67,8 +68,9 @@ public final class SpareRam {
         while (!fitsRequest(budget, chunk, chunks, contiguous) && !candidates.isEmpty()) {
             RamBudget current = budget;
             Filler next = contiguous
-                    ? candidates.maxBy((a, b) -> current.free(a.host()).plus(a.ram())
-                            .compareTo(current.free(b.host()).plus(b.ram()))).get()
+                    ? smallestSufficient(candidates, held -> current.free(held.host()).plus(held.ram())
+                            .chunksOf(chunk) >= chunks).getOrElse(() -> candidates.maxBy((a, b) ->
+                            current.free(a.host()).plus(a.ram()).compareTo(current.free(b.host()).plus(b.ram()))).get())
                     : candidates.head();
             stopped = stopped.append(next);
             candidates = candidates.remove(next);
@@ -81,14 +83,19 @@ public final class SpareRam {
         return contiguous ? budget.largestHostChunks(chunk) >= chunks : budget.threadCapacity(chunk) >= chunks;
     }
 
-    /** While no host can take the script, the largest filler on the host closest to taking it goes first. */
+    /** While no host can take the script, the smallest filler whose host could then take it goes first. */
     private static Filler preferred(RamBudget budget, RamFootprint footprint, List<Filler> candidates) {
         if (budget.hostFor(footprint.scriptRam()).isDefined()) {
             return candidates.head();
         }
-        Option<Filler> freesScriptHost = candidates
-                .find(held -> budget.free(held.host()).plus(held.ram()).isAtLeast(footprint.scriptRam()));
-        return freesScriptHost.getOrElse(candidates.head());
+        return smallestSufficient(candidates,
+                held -> budget.free(held.host()).plus(held.ram()).isAtLeast(footprint.scriptRam()))
+                .getOrElse(candidates.head());
+    }
+
+    /** Stopping more than needed only idles RAM until the next fill: the smallest filler that does it. */
+    private static Option<Filler> smallestSufficient(List<Filler> candidates, Predicate<Filler> sufficient) {
+        return candidates.filter(sufficient).minBy(held -> held.ram().hundredths());
     }
 
     private static boolean fits(RamBudget budget, RamFootprint footprint, Ram helperThreadRam) {
