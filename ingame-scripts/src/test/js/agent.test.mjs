@@ -110,7 +110,7 @@ test("a restarted agent keeps the game session; after pids start over it names a
   assert.ok(parseInt(sessions[2].slice(0, 12), 16) >= parseInt(sessions[0].slice(0, 12), 16), "later sessions compare higher");
 });
 
-test("the agent runs launch and kill commands and reports each pid or failure once", async () => {
+test("the agent runs launch and kill commands and reports each pid or failure once, reading free RAM before exec", async () => {
   const { game, bitalloc } = network();
   const victim = game.spawnProcess("CSEC", "old.js", 1, [], 2);
   bitalloc.queueCommands(
@@ -131,7 +131,7 @@ test("the agent runs launch and kill commands and reports each pid or failure on
   );
   assert.ok(game.server("n00dles").files.has("bitalloc/weaken.js"), "copied before exec");
   assert.equal(results.c2.failure, "not-enough-ram");
-  assert.match(results.c2.detail, /refused to start bitalloc\/weaken.js x50 on n00dles/);
+  assert.match(results.c2.detail, /n00dles has no room for bitalloc\/weaken.js x50 right now/, "checked before exec");
   assert.deepEqual(results.c3, { pid: victim.pid });
   assert.equal(game.processes.has(victim.pid), false);
   assert.deepEqual(results.c4, { failure: "no-such-process", detail: "no process with pid 9999" });

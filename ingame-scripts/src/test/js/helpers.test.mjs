@@ -4,6 +4,7 @@ import { main as hackMain } from "bitalloc/hack.js";
 import { main as growMain } from "bitalloc/grow.js";
 import { main as weakenMain } from "bitalloc/weaken.js";
 import { main as probeMain } from "bitalloc/probe.js";
+import { main as xpMain } from "bitalloc/xp.js";
 import { FakeGame } from "./support/fake-game.mjs";
 
 function game() {
@@ -23,6 +24,19 @@ test("each helper makes its one call on the target, started as late as asked, wh
     ["grow", "n00dles", { additionalMsec: 40 }],
     ["weaken", "n00dles", { additionalMsec: 0 }],
   ]);
+});
+
+test("the filler weakens its target again and again until it is stopped, whatever tag follows", async () => {
+  const g = game();
+  const ns = g.start("home", "bitalloc/xp.js", ["n00dles", "--allocId=f"]);
+  let weakens = 0;
+  ns.weaken = async (target) => {
+    assert.equal(target, "n00dles");
+    weakens += 1;
+    if (weakens === 3) throw new Error("killed");
+  };
+  await assert.rejects(xpMain(ns), /killed/);
+  assert.equal(weakens, 3);
 });
 
 test("the probe writes every named host's cores and fixed numbers to its port and skips the tag", async () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { documentedRam } from "./support/fake-game.mjs";
 import { identifiersOf, staticRam } from "./support/static-ram.mjs";
 
-const RUNNABLE = ["agent", "probe", "launch", "till", "sow", "harvest", "hack", "grow", "weaken"].map((n) => `bitalloc/${n}.js`);
+const RUNNABLE = ["agent", "probe", "launch", "till", "sow", "harvest", "hack", "grow", "weaken", "xp"].map((n) => `bitalloc/${n}.js`);
 
 test("the agent costs 4.90 GB: the process API and the targets' changing numbers, nothing else", () => {
   const ram = staticRam("bitalloc/agent.js");

@@ -22,6 +22,7 @@ import bitalloc.application.service.ControlLoops;
 import bitalloc.application.wiring.ApplicationModule;
 import bitalloc.domain.ram.Ram;
 import bitalloc.domain.selection.TaskScript;
+import bitalloc.domain.selection.FillerScript;
 import bitalloc.domain.selection.TaskScripts;
 import bitalloc.ingame.IngameScript;
 import bitalloc.ingame.IngameScripts;
@@ -66,6 +67,12 @@ public final class LiveGame implements LiveAccess {
                 shipped("bitalloc/harvest.js"));
     }
 
+    static FillerScript shippedFiller() {
+        String file = "bitalloc/xp.js";
+        return new FillerScript(file, Ram.parse(IngameScripts.documentedRam(file)
+                .orElseThrow(() -> new IllegalStateException(file + " states no RAM"))));
+    }
+
     private static TaskScript shipped(String file) {
         return new TaskScript(file, Ram.parse(IngameScripts.documentedRam(file)
                 .orElseThrow(() -> new IllegalStateException(file + " states no RAM"))));
@@ -75,8 +82,10 @@ public final class LiveGame implements LiveAccess {
     public Either<String, Serving> start(Spec spec, Consumer<String> notices) {
         return Stores.open(spec.jdbcUrl(), environment).flatMap(store -> {
             Path dataDirectory = DatabaseUrl.dataDirectory(environment, Path.of(System.getProperty("user.home")));
-            BitallocConfig config = spec.config().withSelector(spec.config().selector()
+            BitallocConfig withScripts = spec.config().withSelector(spec.config().selector()
                     .withTaskScripts(shippedTaskScripts()));
+            BitallocConfig config = withScripts.filler().isEmpty() ? withScripts
+                    : withScripts.withFiller(io.vavr.control.Option.some(shippedFiller()));
             Injector injector = Guice.createInjector(StrictModules.of(
                     new ApplicationModule(config),
                     new LiveModule(LiveModule.DEFAULT_AGENT_ANSWER_TIMEOUT),

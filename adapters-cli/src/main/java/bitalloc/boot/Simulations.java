@@ -6,6 +6,7 @@ import bitalloc.adapters.sim.scenario.Scenarios;
 import bitalloc.adapters.sim.script.ScriptCatalog;
 import bitalloc.application.config.BitallocConfig;
 import bitalloc.domain.selection.TaskScript;
+import bitalloc.domain.selection.FillerScript;
 import bitalloc.domain.selection.TaskScripts;
 import bitalloc.adapters.cli.SimulationAccess;
 import bitalloc.adapters.persistence.DatabaseUrl;
@@ -64,7 +65,9 @@ public final class Simulations implements SimulationAccess {
         ScriptCatalog catalog = ScriptCatalog.builtIn();
         TaskScripts scripts = new TaskScripts(script(catalog, ScriptCatalog.TILL), script(catalog, ScriptCatalog.SOW),
                 script(catalog, ScriptCatalog.HARVEST));
-        return config.withSelector(config.selector().withTaskScripts(scripts));
+        BitallocConfig withScripts = config.withSelector(config.selector().withTaskScripts(scripts));
+        return withScripts.filler().isEmpty() ? withScripts : withScripts.withFiller(io.vavr.control.Option.some(
+                new FillerScript(ScriptCatalog.XP, catalog.get(ScriptCatalog.XP).ramPerThread())));
     }
 
     private static TaskScript script(ScriptCatalog catalog, String name) {

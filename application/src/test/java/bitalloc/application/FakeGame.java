@@ -39,6 +39,7 @@ final class FakeGame implements ProcessTable, Launcher, GameState {
     private GameSession session = GameSession.FIRST;
     private long nextPid = 1;
     int refusedForRam;
+    private boolean freesAtOnce;
 
     FakeGame host(String name, long gb) {
         maxRam.put(HostName.of(name), Ram.ofGb(gb));
@@ -47,6 +48,12 @@ final class FakeGame implements ProcessTable, Launcher, GameState {
 
     FakeGame script(String file, String gb) {
         scriptRam.put(file, Ram.parse(gb));
+        return this;
+    }
+
+    /** Kills free RAM before they return, as the game's own ns.kill does. */
+    FakeGame killingAtOnce() {
+        freesAtOnce = true;
         return this;
     }
 
@@ -111,6 +118,11 @@ final class FakeGame implements ProcessTable, Launcher, GameState {
     @Override
     public boolean kill(Pid pid) {
         return processes.remove(pid) != null;
+    }
+
+    @Override
+    public boolean killsAtOnce() {
+        return freesAtOnce;
     }
 
     @Override

@@ -26,6 +26,9 @@ import java.util.UUID;
 /** Builds the application's injector the way the composition root does, with in-memory fakes for every port. */
 final class TestBitalloc {
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+
+
     final FakeGame game;
     final ManualClock clock = new ManualClock();
     final InMemoryStateStore store;
@@ -39,7 +42,6 @@ final class TestBitalloc {
     TestBitalloc(FakeGame game, BitallocConfig config, InMemoryStateStore store) {
         this.game = game;
         this.store = store;
-        long[] counter = {0};
         injector = Guice.createInjector(new ApplicationModule(config), new AbstractModule() {
             @Override
             protected void configure() {
@@ -53,7 +55,8 @@ final class TestBitalloc {
                 bind(StateStore.class).toInstance(store);
                 bind(Transactions.class).toInstance(store);
                 bind(HistoryLog.class).toInstance(history);
-                bind(AllocationIds.class).toInstance(() -> new AllocationId(new UUID(7, ++counter[0])));
+                // Shared by every instance: a restarted bitalloc must not hand out an id its store still holds.
+                bind(AllocationIds.class).toInstance(() -> new AllocationId(new UUID(7, NEXT_ID.incrementAndGet())));
                 bind(ScanListener.class).toInstance(ScanListener.NONE);
                 bind(Scheduler.class).toInstance((period, task) -> {
                     throw new UnsupportedOperationException("tests drive the loops by hand");

@@ -35,7 +35,8 @@ public final class IngameScripts {
             "bitalloc/harvest.js",
             "bitalloc/hack.js",
             "bitalloc/grow.js",
-            "bitalloc/weaken.js");
+            "bitalloc/weaken.js",
+            "bitalloc/xp.js");
 
     private static final String RESOURCE_ROOT = "bitalloc/ingame/";
     private static final Pattern URL_LINE = Pattern.compile("^export const BITALLOC_URL = .*;$", Pattern.MULTILINE);

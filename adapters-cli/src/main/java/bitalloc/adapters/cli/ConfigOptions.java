@@ -107,6 +107,10 @@ public final class ConfigOptions {
     @Option(names = "--max-tasks", description = "task scripts alive at once (default: ${DEFAULT-VALUE})")
     int maxTasks = 64;
 
+    @Option(names = "--no-fill", description = "leave spare RAM free instead of lending it to the filler script "
+            + "(hacking experience), which is stopped whenever a task needs the RAM")
+    boolean noFill;
+
     public BitallocConfig toConfig() {
         BitallocConfig defaults = BitallocConfig.defaults();
         AllocatorPolicy allocator = defaults.allocator()
@@ -121,7 +125,8 @@ public final class ConfigOptions {
         SelectorConfig selector = new SelectorConfig(launchTimeout, heartbeatTimeout, backOffBase, backOffCap,
                 recoveryWindow, tillTolerance, sowRatio, base.taskScripts(), base.helperRam(), batchSpacing,
                 maxBatches, maxHackFraction, maxTasks, base.bitNode());
-        return new BitallocConfig(allocator, selector, poll, tick);
+        return new BitallocConfig(allocator, selector, poll, tick, noFill ? io.vavr.control.Option.none()
+                : defaults.filler());
     }
 
     /** The same options with another estimator and margin, for {@code --compare}. */

@@ -35,6 +35,13 @@ final class SimLauncher implements Launcher {
         if (spec.isEmpty()) {
             return Either.left(LaunchFailure.SCRIPT_MISSING);
         }
+        // The agent reads the host's free RAM and execs in one synchronous block, which no other script can
+        // interleave (BITBURNER.md §8), so RAM a foreign process took since the last scan is seen, not clashed into.
+        long needed = spec.get().ramPerThread().times(threads).hundredths();
+        if (network.host(host).exists(h -> h.freeRamHundredths() < needed)) {
+            runtime.observer().execAverted();
+            return Either.left(LaunchFailure.NOT_ENOUGH_RAM);
+        }
         return network.exec(host, script, threads, spec.get().ramPerThread(), args, Owner.BITALLOC, false,
                 runtime.behaviourFor(spec.get(), args)).map(SimProcess::pid);
     }
@@ -42,5 +49,11 @@ final class SimLauncher implements Launcher {
     @Override
     public boolean kill(Pid pid) {
         return network.kill(pid);
+    }
+
+    /** The simulated game frees a killed process's RAM before kill returns, as ns.kill does. */
+    @Override
+    public boolean killsAtOnce() {
+        return true;
     }
 }

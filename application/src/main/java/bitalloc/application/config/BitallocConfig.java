@@ -1,7 +1,9 @@
 package bitalloc.application.config;
 
 import bitalloc.domain.allocator.AllocatorPolicy;
+import bitalloc.domain.selection.FillerScript;
 import bitalloc.domain.selection.SelectorConfig;
+import io.vavr.control.Option;
 import java.time.Duration;
 
 /**
@@ -12,9 +14,11 @@ import java.time.Duration;
  * @param selector     timeouts, back-off, tolerances, task scripts, harvest sizing (DESIGN T1–T9)
  * @param pollInterval how often every host's process table is scanned (default 2 s)
  * @param tickInterval how often the selector may launch (default 500 ms)
+ * @param filler       the script that holds RAM no task can use, stopped when a task needs it; none: spare RAM
+ *                     stays free (default {@link FillerScript#DEFAULT})
  */
 public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector, Duration pollInterval,
-                             Duration tickInterval) {
+                             Duration tickInterval, Option<FillerScript> filler) {
 
     public BitallocConfig {
         if (pollInterval.isZero() || pollInterval.isNegative()) {
@@ -32,18 +36,22 @@ public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector,
     public static BitallocConfig defaults() {
         Duration poll = Duration.ofSeconds(2);
         return new BitallocConfig(AllocatorPolicy.DEFAULT.withAllocationGrace(poll), SelectorConfig.defaults(), poll,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), Option.some(FillerScript.DEFAULT));
     }
 
     public BitallocConfig withAllocator(AllocatorPolicy policy) {
-        return new BitallocConfig(policy, selector, pollInterval, tickInterval);
+        return new BitallocConfig(policy, selector, pollInterval, tickInterval, filler);
     }
 
     public BitallocConfig withSelector(SelectorConfig config) {
-        return new BitallocConfig(allocator, config, pollInterval, tickInterval);
+        return new BitallocConfig(allocator, config, pollInterval, tickInterval, filler);
     }
 
     public BitallocConfig withIntervals(Duration poll, Duration tick) {
-        return new BitallocConfig(allocator, selector, poll, tick);
+        return new BitallocConfig(allocator, selector, poll, tick, filler);
+    }
+
+    public BitallocConfig withFiller(Option<FillerScript> script) {
+        return new BitallocConfig(allocator, selector, pollInterval, tickInterval, script);
     }
 }

@@ -18,9 +18,12 @@ public final class AllocateRamService implements AllocateRam {
     private final Clock clock;
     private final AllocationJournal journal;
     private final CommandRunner commands;
+    private final SpareRamFiller filler;
 
     @Inject
-    public AllocateRamService(Engine engine, Clock clock, AllocationJournal journal, CommandRunner commands) {
+    public AllocateRamService(Engine engine, Clock clock, AllocationJournal journal, CommandRunner commands,
+                              SpareRamFiller filler) {
+        this.filler = filler;
         this.engine = engine;
         this.clock = clock;
         this.journal = journal;
@@ -29,6 +32,7 @@ public final class AllocateRamService implements AllocateRam {
 
     @Override
     public Either<AllocationRefused, Allocation> allocate(Command command) {
+        filler.makeRoomFor(command.request());
         Either<AllocationRefused, Allocation> result = engine.locked(() -> {
             Instant now = clock.now();
             Either<AllocationRefused, Allocation> outcome =

@@ -32,11 +32,13 @@ public final class CommandRunner {
     private final Clock clock;
     private final TaskHosts taskHosts;
     private final AllocationJournal journal;
+    private final SpareRamFiller filler;
     private final ReentrantLock executing = new ReentrantLock();
 
     @Inject
     public CommandRunner(Engine engine, Launcher launcher, Clock clock, TaskHosts taskHosts,
-                         AllocationJournal journal) {
+                         AllocationJournal journal, SpareRamFiller filler) {
+        this.filler = filler;
         this.engine = engine;
         this.launcher = launcher;
         this.clock = clock;
@@ -71,6 +73,7 @@ public final class CommandRunner {
     }
 
     private void launch(LaunchTask launch) {
+        filler.makeRoomFor(launch);
         Either<AllocationRefused, Allocation> reserved = engine.locked(() -> reserveScriptRam(launch));
         if (reserved.isLeft()) {
             engine.locked(() -> engine.feed(new SelectorEvent.LaunchFailed(launch.target(),

@@ -72,6 +72,10 @@ public final class Engine {
         return allocator;
     }
 
+    TaskSelector taskSelector() {
+        return taskSelector;
+    }
+
     SelectorState selector() {
         requireLock();
         return selector;

@@ -18,6 +18,7 @@ import bitalloc.application.service.AllocateRamService;
 import bitalloc.application.service.AllocationJournal;
 import bitalloc.application.service.ClaimRamService;
 import bitalloc.application.service.CommandRunner;
+import bitalloc.application.service.SpareRamFiller;
 import bitalloc.application.service.ControlLoops;
 import bitalloc.application.service.Engine;
 import bitalloc.application.service.PollNetworkService;
@@ -57,6 +58,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(SelectorPersistence.class);
         bind(AllocationJournal.class);
         bind(CommandRunner.class);
+        bind(SpareRamFiller.class);
         bind(ControlLoops.class);
         bind(AllocateRam.class).to(AllocateRamService.class);
         bind(ClaimRam.class).to(ClaimRamService.class);

@@ -65,6 +65,15 @@ public final class HackingFormulas {
         return scaled(hackTime(server, player), 4);
     }
 
+    /**
+     * Hacking experience one hack, grow or weaken thread earns against {@code server}: the game gives 3 plus 0.3 per
+     * point of the server's base difficulty. The base difficulty is not observed; the game derives the minimum
+     * security as a third of it, so three times the minimum stands in for it.
+     */
+    public double experiencePerThread(TargetServer server) {
+        return 3 + 0.3 * 3 * server.minSecurity().level();
+    }
+
     /** Security one weaken run with {@code threads} removes on a host with {@code cores}, before the floor. */
     public double weakenEffect(long threads, int cores) {
         return WEAKEN_PER_THREAD * threads * coreBonus(cores) * bitNode.serverWeakenRate();

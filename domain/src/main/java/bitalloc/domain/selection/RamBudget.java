@@ -31,6 +31,21 @@ public final class RamBudget {
         return new RamBudget(free, promisedToHelpers.plus(footprint.helperRam()));
     }
 
+    /** This budget with {@code ram} more free on {@code host}: what stopping a process there gives back. */
+    public RamBudget freeing(HostName host, Ram ram) {
+        return new RamBudget(freeByHost.put(host, free(host).plus(ram)), promisedToHelpers);
+    }
+
+    /** The most whole chunks of {@code chunk} any single host can take. */
+    public long largestHostChunks(Ram chunk) {
+        return freeByHost.values().map(free -> free.chunksOf(chunk)).max().getOrElse(0L);
+    }
+
+    /** The free RAM of one host (zero for a host the budget does not know). */
+    public Ram free(HostName host) {
+        return freeByHost.get(host).getOrElse(Ram.ZERO);
+    }
+
     /** The host with the most free RAM that can hold {@code scriptRam} (ties: first by name). */
     public Option<HostName> hostFor(Ram scriptRam) {
         return freeByHost

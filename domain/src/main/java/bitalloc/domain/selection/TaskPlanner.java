@@ -46,6 +46,12 @@ public final class TaskPlanner {
         return player.hackingLevel() >= server.requiredHackingLevel() && server.maxMoney().dollars() > 0;
     }
 
+    /** Hacking experience per second one weaken thread earns looping on {@code server} as it is now. */
+    public double experienceRate(TargetServer server, Player player) {
+        double seconds = formulas.weakenTime(server, player).toMillis() / 1000.0;
+        return formulas.experiencePerThread(server) / Math.max(seconds, 0.001);
+    }
+
     /** The phase at full size, as if RAM were unlimited: the estimate of what the target needs. */
     public Option<TaskPlan> fullPlan(Lifecycle lifecycle, TargetServer server, Player player) {
         return plan(lifecycle, server, player, Long.MAX_VALUE);

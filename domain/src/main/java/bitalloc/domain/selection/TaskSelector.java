@@ -310,10 +310,8 @@ public final class TaskSelector {
             return Transition.to(state);
         }
         RamBudget budget = budget(state, tick);
-        List<Target> candidates = state.targets().values().toList()
-                .filter(target -> target.task() instanceof Pending pending && pending.launchableAt(now))
-                .filter(target -> target.observation()
-                        .exists(seen -> planner.worthHacking(seen.server(), seen.player())))
+        List<Target> candidates = waitingTargets(state)
+                .filter(target -> ((Pending) target.task()).launchableAt(now))
                 .sortBy(target -> ((Pending) target.task()).since());
         for (Target target : candidates) {
             Option<LaunchTask> launch = launchFor(target, budget);
@@ -343,8 +341,19 @@ public final class TaskSelector {
 
     /** Free RAM less what live tasks were promised and the tick does not yet show them holding. */
     private static RamBudget budget(SelectorState state, Tick tick) {
+        return budgetWithout(state, tick, Option.none());
+    }
+
+    /**
+     * The budget of {@code tick}'s free RAM less the promises of every live task except {@code excluded}'s: what
+     * is left for that target's task (or, with none excluded, for anything else).
+     */
+    public static RamBudget budgetWithout(SelectorState state, Tick tick, Option<HostName> excluded) {
         RamBudget budget = RamBudget.of(tick.freeRam());
         for (Target target : state.targets().values()) {
+            if (excluded.contains(target.name())) {
+                continue;
+            }
             TaskState task = target.task();
             Ram visible = task.pid().flatMap(tick.taskRamInUse()::get).getOrElse(Ram.ZERO);
             for (RamFootprint footprint : task.footprint()) {
@@ -352,6 +361,46 @@ public final class TaskSelector {
             }
         }
         return budget;
+    }
+
+    /**
+     * The RAM that targets waiting for a launch would take at full size: spare RAM is what is left beyond it.
+     * Nothing waits while the task limit is reached, since no launch can happen then.
+     */
+    public Ram waitingDemand(SelectorState state, Instant now) {
+        if (state.liveTasks() >= config.maxActiveTasks()) {
+            return Ram.ZERO;
+        }
+        Ram demand = Ram.ZERO;
+        for (Target target : waitingTargets(state)) {
+            Observation seen = target.observation().get();
+            Lifecycle lifecycle = planner.classify(seen.server());
+            for (TaskPlan plan : planner.fullPlan(lifecycle, seen.server(), seen.player())) {
+                demand = demand.plus(config.taskScripts().forLifecycle(lifecycle).ram())
+                        .plus(plan.helperRam(config.helperRam()));
+            }
+        }
+        return demand;
+    }
+
+    /**
+     * The target a filler weakens for hacking experience: among those the player can hack, the one with the most
+     * experience per second of weakening (the game's experience grows with the server's difficulty, the weaken
+     * time with its current security).
+     */
+    public Option<HostName> experienceTarget(SelectorState state) {
+        return state.targets().values().toList()
+                .flatMap(Target::observation)
+                .filter(seen -> planner.worthHacking(seen.server(), seen.player()))
+                .maxBy(seen -> planner.experienceRate(seen.server(), seen.player()))
+                .map(seen -> seen.server().name());
+    }
+
+    private List<Target> waitingTargets(SelectorState state) {
+        return state.targets().values().toList()
+                .filter(target -> target.task() instanceof Pending)
+                .filter(target -> target.observation()
+                        .exists(seen -> planner.worthHacking(seen.server(), seen.player())));
     }
 
     private static Transition kill(Transition transition, HostName target, Pid pid, KillReason reason) {

@@ -256,6 +256,13 @@ export function executeCommand(agent, command) {
     if (command.type === "launch") {
       const threads = command.threads === undefined ? 1 : command.threads;
       const scriptArgs = Array.isArray(command.args) ? command.args : [];
+      // Read and exec in one synchronous block that no script can interleave (BITBURNER.md §8): RAM a player's
+      // script took since the last scan is seen here instead of making the game refuse the exec.
+      const perThread = ns.getScriptRam(command.filename, agent.me.server);
+      if (perThread > 0 && ns.hasRootAccess(command.hostname)
+          && perThread * threads > ns.getServerMaxRam(command.hostname) - ns.getServerUsedRam(command.hostname) + 0.001) {
+        return { failure: "not-enough-ram", detail: `${command.hostname} has no room for ${command.filename} x${threads} right now` };
+      }
       const pid = execWithFiles(ns, agent.copied, command.filename, command.hostname, threads, scriptArgs);
       if (pid > 0) return { pid };
       return {

@@ -20,6 +20,7 @@ public final class ScriptCatalog {
     public static final String WEAKEN = "weaken.js";
     public static final String AGENT = "agent.js";
     public static final String DISCOVERY = "discovery.js";
+    public static final String XP = "xp.js";
 
     private static final Map<String, ScriptSpec> BUILT_IN = LinkedHashMap.<String, ScriptSpec>empty()
             .put(TILL, spec(TILL, "3.30", ScriptRole.TILL_TASK))
@@ -29,7 +30,8 @@ public final class ScriptCatalog {
             .put(GROW, spec(GROW, "1.75", ScriptRole.GROW_HELPER))
             .put(WEAKEN, spec(WEAKEN, "1.75", ScriptRole.WEAKEN_HELPER))
             .put(AGENT, spec(AGENT, "4.65", ScriptRole.CORE_SERVICE))
-            .put(DISCOVERY, spec(DISCOVERY, "2.05", ScriptRole.CORE_SERVICE));
+            .put(DISCOVERY, spec(DISCOVERY, "2.05", ScriptRole.CORE_SERVICE))
+            .put(XP, spec(XP, "1.75", ScriptRole.FILLER));
 
     private final Map<String, ScriptSpec> scripts;
 

@@ -8,5 +8,7 @@ public enum ScriptRole {
     HACK_HELPER,
     GROW_HELPER,
     WEAKEN_HELPER,
-    CORE_SERVICE
+    CORE_SERVICE,
+    /** Holds spare RAM until stopped (a weaken loop for experience; the simulator models neither effect). */
+    FILLER
 }

@@ -90,7 +90,7 @@ public final class ScriptRuntime {
         return faults;
     }
 
-    ScriptObserver observer() {
+    public ScriptObserver observer() {
         return observer;
     }
 
@@ -117,6 +117,8 @@ public final class ScriptRuntime {
                 return new HelperScript(this, spec, args, null);
             case CORE_SERVICE:
                 return new CoreService(this, spec);
+            case FILLER:
+                return ProcessBehaviour.IDLE;
             default:
                 throw new IllegalStateException("no behaviour for " + spec.role());
         }

@@ -14,6 +14,14 @@ public interface Launcher {
     /** Kills a process wherever it runs; false when no such process exists. */
     boolean kill(Pid pid);
 
+    /**
+     * True when a kill that returned true has already freed the process's RAM (the game's own ns.kill does); false
+     * when the kill is only on its way (a remote agent runs it later), so only a scan can tell it is done.
+     */
+    default boolean killsAtOnce() {
+        return false;
+    }
+
     /** Why the game refused to start a script. */
     enum LaunchFailure {
         NOT_ENOUGH_RAM,

@@ -1,0 +1,219 @@
+package bitalloc.application.service;
+
+import bitalloc.application.config.BitallocConfig;
+import bitalloc.application.port.out.Clock;
+import bitalloc.application.port.out.Launcher;
+import bitalloc.application.port.out.Launcher.LaunchFailure;
+import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
+import bitalloc.domain.allocation.Allocation;
+import bitalloc.domain.allocation.AllocationId;
+import bitalloc.domain.allocation.AllocationRequest;
+import bitalloc.domain.allocation.Grant;
+import bitalloc.domain.allocator.Allocator;
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.process.Pid;
+import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.Filler;
+import bitalloc.domain.selection.RamBudget;
+import bitalloc.domain.selection.FillerScript;
+import bitalloc.domain.selection.SelectorCommand.LaunchTask;
+import bitalloc.domain.selection.SelectorEvent.Tick;
+import bitalloc.domain.selection.SpareRam;
+import bitalloc.domain.selection.TaskSelector;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.SortedMap;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Lends RAM that no task can use to the filler script and takes it back before a task needs it. A filler is an
+ * allocation of bitalloc's own, tagged like a task script and claimed by its pid, so it survives a restart like
+ * any allocation and its RAM never counts as free to anyone else while it runs. Stopped fillers give their RAM
+ * back at once when the game frees it at once; otherwise the scan sees them gone and releases them (A7).
+ */
+@Singleton
+public final class SpareRamFiller {
+
+    private final Engine engine;
+    private final Launcher launcher;
+    private final Clock clock;
+    private final AllocationJournal journal;
+    private final TaskHosts taskHosts;
+    private final Option<SpareRam> spareRam;
+    /** Fillers killed whose allocation is not released yet: their RAM is already promised back. */
+    private final Set<AllocationId> stopping = new HashSet<>();
+
+    @Inject
+    public SpareRamFiller(BitallocConfig config, Engine engine, Launcher launcher, Clock clock,
+                          AllocationJournal journal, TaskHosts taskHosts) {
+        this.engine = engine;
+        this.launcher = launcher;
+        this.clock = clock;
+        this.journal = journal;
+        this.taskHosts = taskHosts;
+        this.spareRam = config.filler().map(SpareRam::new);
+    }
+
+    /** The free RAM the selector plans with: the allocator's, plus what fillers hold and would give back. */
+    Map<HostName, Ram> freeForTasks() {
+        return withFillerRam(engine.allocator().effectiveFreeByHost(), held());
+    }
+
+    /** The allocator's free RAM with the RAM of {@code fillers} counted as free again. */
+    private static Map<HostName, Ram> withFillerRam(SortedMap<HostName, Ram> free, List<Held> fillers) {
+        Map<HostName, Ram> result = free;
+        for (Held held : fillers) {
+            result = result.computeIfPresent(held.filler().host(), (host, ram) -> ram.plus(held.filler().ram()))._2;
+        }
+        return result;
+    }
+
+    /** Stops the fillers that stand in the way of {@code launch}'s task, before its RAM is allocated. */
+    void makeRoomFor(LaunchTask launch) {
+        List<Held> toStop = engine.locked(() -> {
+            if (spareRam.isEmpty()) {
+                return List.<Held>empty();
+            }
+            List<Held> fillers = held();
+            Tick real = new Tick(withFillerRam(engine.allocator().effectiveFreeByHost(),
+                    fillers.filter(held -> stopping.contains(held.id()))), TaskRamInUse.of(engine, taskHosts));
+            List<Filler> chosen = spareRam.get().toStopFor(launch.footprint(),
+                    engine.taskSelector().config().helperRam().largest(),
+                    TaskSelector.budgetWithout(engine.selector(), real, Option.some(launch.target())),
+                    fillers.filter(held -> !stopping.contains(held.id())).map(Held::filler));
+            List<Held> stopped = fillers.filter(held -> chosen.contains(held.filler()));
+            stopped.forEach(held -> stopping.add(held.id()));
+            return stopped;
+        });
+        toStop.forEach(this::stop);
+    }
+
+    /**
+     * Stops fillers so that {@code request} fits, when stopping frees RAM at once; elsewhere fillers only ever
+     * hold RAM no task was promised, and a request does not wait for a kill it cannot see done.
+     */
+    void makeRoomFor(AllocationRequest request) {
+        if (spareRam.isEmpty() || !launcher.killsAtOnce()) {
+            return;
+        }
+        List<Held> toStop = engine.locked(() -> {
+            List<Held> running = held().filter(held -> !stopping.contains(held.id()));
+            if (running.isEmpty()) {
+                return running;
+            }
+            List<Filler> chosen = spareRam.get().toStopForRequest(request.chunkSize(), request.chunkCount(),
+                    request.contiguous(), RamBudget.of(engine.allocator().effectiveFreeByHost()),
+                    running.map(Held::filler));
+            List<Held> stopped = running.filter(held -> chosen.contains(held.filler()));
+            stopped.forEach(held -> stopping.add(held.id()));
+            return stopped;
+        });
+        toStop.forEach(this::stop);
+    }
+
+    /** Lends what is spare now to new fillers, each as large as the roomiest host allows. */
+    void fill() {
+        List<Started> started = engine.locked(() -> spareRam.map(this::allocateFillers).getOrElse(List.empty()));
+        started.forEach(this::launch);
+    }
+
+    private List<Started> allocateFillers(SpareRam spare) {
+        Instant now = clock.now();
+        Allocator allocator = engine.allocator();
+        stopping.removeIf(id -> allocator.allocation(id).isEmpty());
+        Option<HostName> target = engine.taskSelector().experienceTarget(engine.selector());
+        if (target.isEmpty()) {
+            return List.empty();
+        }
+        Tick real = new Tick(allocator.effectiveFreeByHost(), TaskRamInUse.of(engine, taskHosts));
+        // Promised RAM may be lent only where it comes back the moment a task's helpers ask for it.
+        RamBudget lendable = launcher.killsAtOnce() ? RamBudget.of(real.freeRam())
+                : TaskSelector.budgetWithout(engine.selector(), real, Option.none());
+        long spareThreads = spare.spareThreads(lendable,
+                engine.taskSelector().waitingDemand(engine.selector(), now), !stopping.isEmpty());
+        FillerScript script = spare.filler();
+        List<Started> started = List.empty();
+        for (int attempt = 0; spareThreads > 0 && attempt < real.freeRam().size(); attempt++) {
+            long roomiest = allocator.effectiveFreeByHost().values()
+                    .map(free -> free.chunksOf(script.threadRam())).max().getOrElse(0L);
+            int threads = (int) Math.min(Math.min(spareThreads, roomiest), Integer.MAX_VALUE);
+            if (threads < 1) {
+                break;
+            }
+            AllocationRequest request = new AllocationRequest(ControlPlaneRequester.INSTANCE, script.file(),
+                    script.threadRam(), threads, true, false, false, true);
+            Either<?, Allocation> granted = allocator.allocate(request, engine.session(), now);
+            if (granted.isLeft()) {
+                break;
+            }
+            journal.granted(granted.get(), now);
+            Grant grant = granted.get().grants().head();
+            started = started.append(new Started(granted.get().id(), grant.host(), threads,
+                    allocator.tags().withTag(granted.get().id(), List.of(target.get().value()))));
+            spareThreads -= threads;
+        }
+        return started;
+    }
+
+    private void launch(Started filler) {
+        Either<LaunchFailure, Pid> pid = launcher.launch(filler.host(), spareRam.get().filler().file(),
+                filler.threads(), filler.args());
+        engine.locked(() -> {
+            Instant now = clock.now();
+            if (pid.isRight()) {
+                engine.allocator().claim(filler.id(), filler.host(), pid.get(), filler.threads(), now)
+                        .forEach(claimed -> journal.changed(engine.allocator(), filler.id(), AllocationChange.CLAIMED,
+                                List.empty(), pid.toOption(), requester(), engine.session(), now));
+            } else {
+                if (pid.getLeft() == LaunchFailure.NOT_ENOUGH_RAM) {
+                    engine.allocator().recordClash(filler.host());
+                }
+                release(filler.id(), now);
+            }
+        });
+    }
+
+    private void stop(Held held) {
+        boolean killed = launcher.kill(held.filler().pid());
+        if (killed && launcher.killsAtOnce()) {
+            engine.locked(() -> {
+                release(held.id(), clock.now());
+                stopping.remove(held.id());
+            });
+        }
+    }
+
+    private void release(AllocationId id, Instant now) {
+        engine.allocator().release(id).forEach(outcome -> journal.changed(engine.allocator(), id,
+                AllocationChange.RELEASED, List.empty(), Option.none(), requester(), engine.session(), now));
+    }
+
+    /** Running fillers: bitalloc's own allocations of the filler script, each with the pid that claimed it. */
+    private List<Held> held() {
+        if (spareRam.isEmpty()) {
+            return List.empty();
+        }
+        String file = spareRam.get().filler().file();
+        return engine.allocator().allocations()
+                .filter(allocation -> allocation.request().requester().equals(ControlPlaneRequester.INSTANCE)
+                        && allocation.request().script().equals(file))
+                .flatMap(allocation -> allocation.claims().map(claim -> new Held(allocation.id(), new Filler(
+                        claim.pid(), claim.host(), allocation.chunkSize().times(claim.chunks())))));
+    }
+
+    private static String requester() {
+        return StoredRecords.requesterText(ControlPlaneRequester.INSTANCE);
+    }
+
+    private record Held(AllocationId id, Filler filler) {
+    }
+
+    private record Started(AllocationId id, HostName host, int threads, List<String> args) {
+    }
+}

@@ -1,0 +1,81 @@
+package bitalloc.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bitalloc.application.config.BitallocConfig;
+import bitalloc.application.port.in.Recover;
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.Lifecycle;
+import bitalloc.domain.selection.SelectorConfig;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Spare RAM goes to the filler script and comes back whenever a task or its helpers need it. */
+class SpareRamFillerTest {
+
+    private static final BitallocConfig SMALL_HARVESTS = BitallocConfig.defaults().withSelector(
+            SelectorConfig.defaults().withHarvest(Duration.ofMillis(200), 2, 0.1));
+
+    private static FakeGame network() {
+        return new FakeGame().host("home", 64).host("n00dles", 256).host("foodnstuff", 256)
+                .script("till.js", "3.00").script("sow.js", "3.00").script("harvest.js", "3.00")
+                .script("weaken.js", "1.75").script("grow.js", "1.75").script("hack.js", "1.70")
+                .script("xp.js", "1.75")
+                .target(FakeGame.server("joesguns", 25, 5, 100_000, 1_000_000));
+    }
+
+    @Test
+    void ram_no_task_uses_runs_the_filler_on_the_target_and_the_tasks_still_get_every_helper() {
+        FakeGame game = network().killingAtOnce();
+        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);
+        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
+        bitalloc.get(Recover.class).recover();
+
+        bitalloc.run(Duration.ofSeconds(60), scripts);
+
+        List<FakeGame.Process> fillers = game.running().filter(p -> p.script().equals("xp.js"));
+        assertTrue(!fillers.isEmpty(), "spare RAM holds fillers");
+        assertTrue(fillers.forAll(p -> p.args().head().equals("joesguns")), "fillers weaken the hackable target");
+        assertTrue(fillers.forAll(p -> p.args().exists(arg -> arg.startsWith("--allocId="))), "fillers carry a tag");
+        assertTrue(scripts.launched.stream().anyMatch(task -> task.lifecycle == Lifecycle.HARVEST),
+                "the target went through till and sow to harvest beside the fillers: " + scripts.launched.size());
+        assertEquals(0, scripts.helperRefusals, "every helper request got its RAM, fillers stopped for it");
+        assertEquals(0, game.refusedForRam, "no launch was refused by the game");
+        Ram capacity = Ram.ofGb(64 + 256 + 256);
+        Ram held = List.of("home", "n00dles", "foodnstuff").map(HostName::of).map(game::used)
+                .foldLeft(Ram.ZERO, Ram::plus);
+        assertTrue(held.times(100).isAtLeast(capacity.times(80)),
+                "at least 80 % of the network is in use, not " + held + " of " + capacity);
+    }
+
+    @Test
+    void where_a_kill_is_not_seen_at_once_fillers_take_only_ram_no_task_was_promised() {
+        FakeGame game = network();
+        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);
+        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
+        bitalloc.get(Recover.class).recover();
+
+        bitalloc.run(Duration.ofSeconds(60), scripts);
+
+        assertTrue(game.running().exists(p -> p.script().equals("xp.js")), "spare RAM holds fillers");
+        assertEquals(0, scripts.helperRefusals, "fillers never stood in a helper's way");
+        assertEquals(0, game.refusedForRam, "no launch was refused by the game");
+    }
+
+    @Test
+    void without_a_filler_script_spare_ram_stays_free() {
+        FakeGame game = network().killingAtOnce();
+        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS.withFiller(Option.none()));
+        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
+        bitalloc.get(Recover.class).recover();
+
+        bitalloc.run(Duration.ofSeconds(60), scripts);
+
+        assertTrue(game.running().forAll(p -> !p.script().equals("xp.js")));
+        assertTrue(scripts.launched.stream().anyMatch(task -> task.lifecycle == Lifecycle.HARVEST));
+    }
+}

@@ -1,0 +1,110 @@
+package bitalloc.domain.selection;
+
+import bitalloc.domain.host.HostName;
+import bitalloc.domain.ram.Ram;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.util.function.Predicate;
+
+/**
+ * Lends RAM that no task can use to the filler script, and takes it back when a task needs it. The free picture
+ * it reads is the real one (filler RAM counted as held); the selector plans with filler RAM counted as free, so
+ * a task is never sized down because fillers were there first. Where stopping a filler frees its RAM at once,
+ * fillers may also hold RAM promised to running tasks, and are stopped when a task's helpers ask for it.
+ */
+public final class SpareRam {
+
+    private final FillerScript filler;
+
+    public SpareRam(FillerScript filler) {
+        this.filler = filler;
+    }
+
+    public FillerScript filler() {
+        return filler;
+    }
+
+    /**
+     * Filler threads that may start now: what {@code budget} holds beyond what targets waiting for a launch would
+     * use at full size. Zero while any earlier filler is still being stopped, so RAM taken back for a task is not
+     * lent out again before the task has it.
+     */
+    public long spareThreads(RamBudget budget, Ram waitingDemand, boolean fillersStopping) {
+        if (fillersStopping) {
+            return 0;
+        }
+        long wanted = -Math.floorDiv(-waitingDemand.hundredths(), filler.threadRam().hundredths());
+        return Math.max(0, budget.threadCapacity(filler.threadRam()) - wanted);
+    }
+
+    /**
+     * The fillers to stop, largest first, so that a task with {@code footprint} fits: its script on some host and
+     * its helpers' threads beside every earlier promise. {@code afterPromises} must not yet hold the footprint.
+     */
+    public List<Filler> toStopFor(RamFootprint footprint, Ram helperThreadRam, RamBudget afterPromises,
+                                  List<Filler> running) {
+        List<Filler> stopped = List.empty();
+        RamBudget budget = afterPromises;
+        List<Filler> candidates = running.sortBy(held -> -held.ram().hundredths());
+        while (!fits(budget, footprint, helperThreadRam) && !candidates.isEmpty()) {
+            Filler next = preferred(budget, footprint, candidates);
+            stopped = stopped.append(next);
+            candidates = candidates.remove(next);
+            budget = budget.freeing(next.host(), next.ram());
+        }
+        return stopped;
+    }
+
+    /**
+     * The fillers to stop so that {@code chunks} chunks of {@code chunk} fit the free picture {@code free} (all on
+     * one host when {@code contiguous}): the largest first; for a contiguous request the smallest filler whose
+     * host could then take it, else the one whose host comes closest.
+     */
+    public List<Filler> toStopForRequest(Ram chunk, int chunks, boolean contiguous, RamBudget free,
+                                         List<Filler> running) {
+        List<Filler> stopped = List.empty();
+        RamBudget budget = free;
+        List<Filler> candidates = running.sortBy(held -> -held.ram().hundredths());
+        while (!fitsRequest(budget, chunk, chunks, contiguous) && !candidates.isEmpty()) {
+            RamBudget current = budget;
+            Filler next = contiguous
+                    ? smallestSufficient(candidates, held -> current.free(held.host()).plus(held.ram())
+                            .chunksOf(chunk) >= chunks).getOrElse(() -> candidates.maxBy((a, b) ->
+                            current.free(a.host()).plus(a.ram()).compareTo(current.free(b.host()).plus(b.ram()))).get())
+                    : candidates.head();
+            stopped = stopped.append(next);
+            candidates = candidates.remove(next);
+            budget = budget.freeing(next.host(), next.ram());
+        }
+        return stopped;
+    }
+
+    private static boolean fitsRequest(RamBudget budget, Ram chunk, int chunks, boolean contiguous) {
+        return contiguous ? budget.largestHostChunks(chunk) >= chunks : budget.threadCapacity(chunk) >= chunks;
+    }
+
+    /** While no host can take the script, the smallest filler whose host could then take it goes first. */
+    private static Filler preferred(RamBudget budget, RamFootprint footprint, List<Filler> candidates) {
+        if (budget.hostFor(footprint.scriptRam()).isDefined()) {
+            return candidates.head();
+        }
+        return smallestSufficient(candidates,
+                held -> budget.free(held.host()).plus(held.ram()).isAtLeast(footprint.scriptRam()))
+                .getOrElse(candidates.head());
+    }
+
+    /** Stopping more than needed only idles RAM until the next fill: the smallest filler that does it. */
+    private static Option<Filler> smallestSufficient(List<Filler> candidates, Predicate<Filler> sufficient) {
+        return candidates.filter(sufficient).minBy(held -> held.ram().hundredths());
+    }
+
+    private static boolean fits(RamBudget budget, RamFootprint footprint, Ram helperThreadRam) {
+        Option<HostName> scriptHost = budget.hostFor(footprint.scriptRam());
+        if (scriptHost.isEmpty()) {
+            return false;
+        }
+        RamBudget withScript = budget.promising(new RamFootprint(scriptHost.get(), footprint.scriptRam(), Ram.ZERO));
+        long helperThreads = -Math.floorDiv(-footprint.helperRam().hundredths(), helperThreadRam.hundredths());
+        return withScript.threadCapacity(helperThreadRam) >= helperThreads;
+    }
+}
