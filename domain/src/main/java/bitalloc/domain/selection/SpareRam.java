@@ -66,17 +66,22 @@ public final class SpareRam {
         RamBudget budget = free;
         List<Filler> candidates = running.sortBy(held -> -held.ram().hundredths());
         while (!fitsRequest(budget, chunk, chunks, contiguous) && !candidates.isEmpty()) {
-            RamBudget current = budget;
-            Filler next = contiguous
-                    ? smallestSufficient(candidates, held -> current.free(held.host()).plus(held.ram())
-                            .chunksOf(chunk) >= chunks).getOrElse(() -> candidates.maxBy((a, b) ->
-                            current.free(a.host()).plus(a.ram()).compareTo(current.free(b.host()).plus(b.ram()))).get())
-                    : candidates.head();
+            Filler next = contiguous ? forContiguous(budget, chunk, chunks, candidates) : candidates.head();
             stopped = stopped.append(next);
             candidates = candidates.remove(next);
             budget = budget.freeing(next.host(), next.ram());
         }
         return stopped;
+    }
+
+    private static Filler forContiguous(RamBudget budget, Ram chunk, int chunks, List<Filler> candidates) {
+        return smallestSufficient(candidates, held -> afterStopping(budget, held).chunksOf(chunk) >= chunks)
+                .getOrElse(() -> candidates.maxBy((a, b) -> afterStopping(budget, a).compareTo(afterStopping(budget, b)))
+                        .get());
+    }
+
+    private static Ram afterStopping(RamBudget budget, Filler held) {
+        return budget.free(held.host()).plus(held.ram());
     }
 
     private static boolean fitsRequest(RamBudget budget, Ram chunk, int chunks, boolean contiguous) {

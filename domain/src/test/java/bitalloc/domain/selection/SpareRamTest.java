@@ -59,13 +59,14 @@ class SpareRamTest {
     }
 
     @Test
-    void a_contiguous_request_stops_fillers_on_the_host_closest_to_holding_it() {
+    void a_contiguous_request_stops_the_smallest_filler_whose_host_could_then_hold_it() {
         List<Filler> running = List.of(filler(1, A, "14"), filler(2, B, "7"));
-        // 5 chunks on one host: b has 3.5 free + 7 held = 10.5 GB (6 chunks); a has 0 + 14.
-        assertEquals(List.of(filler(1, A, "14")),
-                spare.toStopForRequest(THREAD, 5, true, free("0", "3.5"), running));
+        // 5 chunks (8.75 GB) on one host. b: 3.5 free + 7 held = 6 chunks, enough, and the smaller filler.
         assertEquals(List.of(filler(2, B, "7")),
-                spare.toStopForRequest(THREAD, 5, true, free("0", "7"), running));
+                spare.toStopForRequest(THREAD, 5, true, free("0", "3.5"), running));
+        // b: 0 + 7 = 4 chunks, too few; a: 0 + 14 = 8 chunks.
+        assertEquals(List.of(filler(1, A, "14")),
+                spare.toStopForRequest(THREAD, 5, true, free("0", "0"), running));
     }
 
     @Test
