@@ -48,13 +48,21 @@ class ClashAccountingTest {
     }
 
     @Test
-    void a_launch_by_bitalloc_refused_for_ram_is_our_clash() {
+    void an_exec_of_bitalloc_the_game_refuses_for_ram_is_our_clash() {
+        assertTrue(start(Owner.PLAYER, "7.00"));
+        assertEquals(false, start(Owner.BITALLOC, "1.75"));
+        assertEquals(1, world.metrics().clashesOurs());
+    }
+
+    @Test
+    void a_launch_the_agent_finds_no_room_for_right_before_exec_is_averted_and_never_reaches_the_game() {
         assertTrue(start(Owner.PLAYER, "7.00"));
         assertEquals(LaunchFailure.NOT_ENOUGH_RAM,
                 world.launcher().launch(home, "weaken.js", 1, List.of("n00dles")).getLeft());
-        assertEquals(1, world.metrics().clashesOurs());
+        assertEquals(0, world.metrics().clashesOurs());
+        assertEquals(1, world.metrics().clashesAverted());
         assertEquals(LaunchFailure.SCRIPT_MISSING,
                 world.launcher().launch(home, "nope.js", 1, List.empty()).getLeft());
-        assertEquals(1, world.metrics().clashesOurs());
+        assertEquals(1, world.metrics().clashesAverted());
     }
 }

@@ -227,6 +227,10 @@ public final class SimMetrics implements NetworkObserver, ScriptObserver {
         return clashesPlayer;
     }
 
+    public long clashesAverted() {
+        return clashesAverted;
+    }
+
     public double money() {
         return money;
     }
