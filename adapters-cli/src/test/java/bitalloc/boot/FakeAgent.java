@@ -23,6 +23,7 @@ final class FakeAgent {
 
     static final String AGENT_FILE = "bitalloc/agent.js";
     static final List<String> TASK_FILES = List.of("bitalloc/till.js", "bitalloc/sow.js", "bitalloc/harvest.js");
+    static final String FILLER_FILE = "bitalloc/xp.js";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int LONG_POLL_MS = 1_000;
 
@@ -47,6 +48,7 @@ final class FakeAgent {
     private final Progress progress;
     private final String session;
     private final Map<Pid, FakeTask> tasks = new ConcurrentHashMap<>();
+    private final java.util.Set<Pid> fillers = ConcurrentHashMap.newKeySet();
     private final List<Launch> launches = new ArrayList<>();
     private final List<String> duplicates = new ArrayList<>();
     private final List<Kill> killsOfLiveTasks = new ArrayList<>();
@@ -115,6 +117,9 @@ final class FakeAgent {
         String filename = command.path("filename").asText();
         List<String> args = new ArrayList<>();
         command.path("args").forEach(arg -> args.add(arg.asText()));
+        if (filename.equals(FILLER_FILE)) {
+            return startFiller(host, filename, command, args);
+        }
         FakeWorld.Process probe = new FakeWorld.Process(Pid.of(1), host, filename, 1, Ram.ZERO, args);
         HostName target = probe.target().orElseThrow(() -> new AssertionError("a launch without --target: " + command));
         synchronized (this) {
@@ -136,11 +141,22 @@ final class FakeAgent {
         return JSON.objectNode().put("pid", pid.value());
     }
 
+    /** A filler holds its RAM and does nothing else: no heartbeat, no allocation of its own. */
+    private ObjectNode startFiller(HostName host, String filename, JsonNode command, List<String> args) {
+        Optional<FakeWorld.Process> started = world.start(host, filename, command.path("threads").asInt(1),
+                ram(filename), args);
+        if (started.isEmpty()) {
+            return JSON.objectNode().put("failure", "not-enough-ram").put("detail", "exec answered 0");
+        }
+        fillers.add(started.get().pid());
+        return JSON.objectNode().put("pid", started.get().pid().value());
+    }
+
     private ObjectNode kill(JsonNode command) {
         Pid pid = Pid.of(command.path("pid").asLong());
         FakeTask task = tasks.remove(pid);
         synchronized (this) {
-            if (world.isRunning(pid)) {
+            if (world.isRunning(pid) && !fillers.remove(pid)) {
                 killsOfLiveTasks.add(new Kill(serveRun, pid, Optional.ofNullable(task).map(FakeTask::target)));
             }
         }
