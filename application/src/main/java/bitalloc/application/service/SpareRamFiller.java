@@ -132,11 +132,13 @@ public final class SpareRamFiller {
             return List.empty();
         }
         Tick real = new Tick(allocator.effectiveFreeByHost(), TaskRamInUse.of(engine, taskHosts));
-        // Promised RAM may be lent only where it comes back the moment a task's helpers ask for it.
+        // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
+        // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
         RamBudget lendable = launcher.killsAtOnce() ? RamBudget.of(real.freeRam())
                 : TaskSelector.budgetWithout(engine.selector(), real, Option.none());
         long spareThreads = spare.spareThreads(lendable,
-                engine.taskSelector().waitingDemand(engine.selector(), now), !stopping.isEmpty());
+                launcher.killsAtOnce() ? Ram.ZERO : engine.taskSelector().waitingDemand(engine.selector(), now),
+                !stopping.isEmpty());
         FillerScript script = spare.filler();
         List<Started> started = List.empty();
         for (int attempt = 0; spareThreads > 0 && attempt < real.freeRam().size(); attempt++) {
