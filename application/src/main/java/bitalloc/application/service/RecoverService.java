@@ -27,9 +27,12 @@ public final class RecoverService implements Recover {
     private final StateStore store;
     private final Clock clock;
     private final TaskHosts taskHosts;
+    private final SpareRamFiller filler;
 
     @Inject
-    public RecoverService(Engine engine, StateStore store, Clock clock, TaskHosts taskHosts) {
+    public RecoverService(Engine engine, StateStore store, Clock clock, TaskHosts taskHosts,
+                          SpareRamFiller filler) {
+        this.filler = filler;
         this.engine = engine;
         this.store = store;
         this.clock = clock;
@@ -45,6 +48,7 @@ public final class RecoverService implements Recover {
             engine.enterSession(latest);
             engine.allocator().restore(state.allocations().map(StoredRecords::fromStored),
                     state.registrations().map(StoredRecords::fromStored), now);
+            filler.restored();
             List<RestoredTask> tasks = state.tasks().filter(task -> task.session().equals(latest))
                     .map(task -> new RestoredTask(task.target(), task.pid(), lifecycle(task.lifecycle()), task.host()))
                     .appendAll(state.pendingLaunches().filter(launch -> launch.session().equals(latest))

@@ -20,6 +20,7 @@ import bitalloc.domain.selection.SelectorCommand.LaunchTask;
 import bitalloc.domain.selection.SelectorEvent.Tick;
 import bitalloc.domain.selection.SpareRam;
 import bitalloc.domain.selection.TaskSelector;
+import io.vavr.Tuple;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.SortedMap;
@@ -28,7 +29,10 @@ import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -48,6 +52,8 @@ public final class SpareRamFiller {
     private final Option<SpareRam> spareRam;
     /** Fillers killed whose allocation is not released yet: their RAM is already promised back. */
     private final Set<AllocationId> stopping = new HashSet<>();
+    /** Every filler allocation, claimed or about to be; see {@link #held()}. */
+    private final Set<AllocationId> fillerIds = new LinkedHashSet<>();
 
     @Inject
     public SpareRamFiller(BitallocConfig config, Engine engine, Launcher launcher, Clock clock,
@@ -103,6 +109,10 @@ public final class SpareRamFiller {
             return;
         }
         List<Held> toStop = engine.locked(() -> {
+            if (fillerIds.isEmpty() || SpareRam.fitsRequest(RamBudget.of(engine.allocator().effectiveFreeByHost()),
+                    request.chunkSize(), request.chunkCount(), request.contiguous())) {
+                return List.<Held>empty();
+            }
             List<Held> running = held().filter(held -> !stopping.contains(held.id()));
             if (running.isEmpty()) {
                 return running;
@@ -134,7 +144,10 @@ public final class SpareRamFiller {
         Tick real = new Tick(allocator.effectiveFreeByHost(), TaskRamInUse.of(engine, taskHosts));
         // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
         // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
-        RamBudget lendable = launcher.killsAtOnce() ? RamBudget.of(real.freeRam())
+        Map<HostName, Ram> maxRam = allocator.ledger().toMap(view -> Tuple.of(view.host(), view.maxRam()));
+        Map<HostName, Ram> lendableFree = SpareRam.lendableAtOnce(real.freeRam(),
+                host -> maxRam.get(host).getOrElse(Ram.ZERO));
+        RamBudget lendable = launcher.killsAtOnce() ? RamBudget.of(lendableFree)
                 : TaskSelector.budgetWithout(engine.selector(), real, Option.none());
         long spareThreads = spare.spareThreads(lendable,
                 launcher.killsAtOnce() ? Ram.ZERO : engine.taskSelector().waitingDemand(engine.selector(), now),
@@ -142,8 +155,9 @@ public final class SpareRamFiller {
         FillerScript script = spare.filler();
         List<Started> started = List.empty();
         for (int attempt = 0; spareThreads > 0 && attempt < real.freeRam().size(); attempt++) {
-            long roomiest = allocator.effectiveFreeByHost().values()
-                    .map(free -> free.chunksOf(script.threadRam())).max().getOrElse(0L);
+            long roomiest = (launcher.killsAtOnce() ? SpareRam.lendableAtOnce(allocator.effectiveFreeByHost(),
+                    host -> maxRam.get(host).getOrElse(Ram.ZERO)) : allocator.effectiveFreeByHost())
+                    .values().map(free -> free.chunksOf(script.threadRam())).max().getOrElse(0L);
             int threads = (int) Math.min(Math.min(spareThreads, roomiest), Integer.MAX_VALUE);
             if (threads < 1) {
                 break;
@@ -155,6 +169,7 @@ public final class SpareRamFiller {
                 break;
             }
             journal.granted(granted.get(), now);
+            fillerIds.add(granted.get().id());
             Grant grant = granted.get().grants().head();
             started = started.append(new Started(granted.get().id(), grant.host(), threads,
                     allocator.tags().withTag(granted.get().id(), List.of(target.get().value()))));
@@ -196,17 +211,36 @@ public final class SpareRamFiller {
                 AllocationChange.RELEASED, List.empty(), Option.none(), requester(), engine.session(), now));
     }
 
-    /** Running fillers: bitalloc's own allocations of the filler script, each with the pid that claimed it. */
+    /** After a restart: the fillers the store brought back are found once among all allocations. */
+    void restored() {
+        fillerIds.clear();
+        spareRam.forEach(spare -> engine.allocator().allocations()
+                .filter(allocation -> isFiller(allocation, spare.filler()))
+                .forEach(allocation -> fillerIds.add(allocation.id())));
+    }
+
+    private static boolean isFiller(Allocation allocation, FillerScript script) {
+        return allocation.request().requester().equals(ControlPlaneRequester.INSTANCE)
+                && allocation.request().script().equals(script.file());
+    }
+
+    /**
+     * Running fillers, each with the pid that claimed it. Kept as an index of ids rather than found among all
+     * allocations: a helper's request may look here, and a late-game network holds thousands of allocations.
+     */
     private List<Held> held() {
-        if (spareRam.isEmpty()) {
-            return List.empty();
+        java.util.List<Held> held = new ArrayList<>();
+        for (Iterator<AllocationId> ids = fillerIds.iterator(); ids.hasNext(); ) {
+            AllocationId id = ids.next();
+            Option<Allocation> allocation = engine.allocator().allocation(id);
+            if (allocation.isEmpty()) {
+                ids.remove();
+                continue;
+            }
+            allocation.get().claims().forEach(claim -> held.add(new Held(id, new Filler(claim.pid(), claim.host(),
+                    allocation.get().chunkSize().times(claim.chunks())))));
         }
-        String file = spareRam.get().filler().file();
-        return engine.allocator().allocations()
-                .filter(allocation -> allocation.request().requester().equals(ControlPlaneRequester.INSTANCE)
-                        && allocation.request().script().equals(file))
-                .flatMap(allocation -> allocation.claims().map(claim -> new Held(allocation.id(), new Filler(
-                        claim.pid(), claim.host(), allocation.chunkSize().times(claim.chunks())))));
+        return List.ofAll(held);
     }
 
     private static String requester() {

@@ -2,8 +2,11 @@ package bitalloc.domain.selection;
 
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
+import io.vavr.Tuple;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +25,14 @@ public final class SpareRam {
 
     public FillerScript filler() {
         return filler;
+    }
+
+    /**
+     * Free RAM fillers may take on each host where stopping them frees RAM at once: all of it but one percent of
+     * the host (whole hundredths, rounded up), so most helper requests fit without stopping a filler first.
+     */
+    public static Map<HostName, Ram> lendableAtOnce(Map<HostName, Ram> free, Function<HostName, Ram> maxRam) {
+        return free.map((host, ram) -> Tuple.of(host, ram.minusOrZero(maxRam.apply(host).percentCeil(1))));
     }
 
     /**
@@ -84,7 +95,8 @@ public final class SpareRam {
         return budget.free(held.host()).plus(held.ram());
     }
 
-    private static boolean fitsRequest(RamBudget budget, Ram chunk, int chunks, boolean contiguous) {
+    /** Whether {@code chunks} chunks of {@code chunk} fit {@code budget} now (on one host when contiguous). */
+    public static boolean fitsRequest(RamBudget budget, Ram chunk, int chunks, boolean contiguous) {
         return contiguous ? budget.largestHostChunks(chunk) >= chunks : budget.threadCapacity(chunk) >= chunks;
     }
 
