@@ -21,9 +21,15 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
     private final String[] scripts;
     private final int[] threads;
     private final long[] ramPerThread;
-    /** Row {@code i}'s arguments are {@code args[argStart[i]]} up to {@code args[argStart[i + 1]]}. */
+    /**
+     * Arguments are kept as one run of text rather than one string each, so a poll of 10^5 processes is a few arrays
+     * for the garbage collector instead of 10^5 strings. Row {@code i}'s arguments are numbers {@code argStart[i]} up
+     * to {@code argStart[i + 1]}; argument {@code k} is {@code argText} from {@code argEnd[k - 1]} (0 for the first)
+     * to {@code argEnd[k]}.
+     */
     private final int[] argStart;
-    private final String[] args;
+    private final int[] argEnd;
+    private final char[] argText;
 
     private ProcessSnapshots(Builder built) {
         this.size = built.size;
@@ -32,7 +38,9 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         this.threads = Arrays.copyOf(built.threads, size);
         this.ramPerThread = Arrays.copyOf(built.ramPerThread, size);
         this.argStart = Arrays.copyOf(built.argStart, size + 1);
-        this.args = Arrays.copyOf(built.args, built.argStart[size]);
+        int argCount = built.argStart[size];
+        this.argEnd = Arrays.copyOf(built.argEnd, argCount);
+        this.argText = Arrays.copyOf(built.argText, argCount == 0 ? 0 : built.argEnd[argCount - 1]);
     }
 
     public static Builder builder() {
@@ -97,12 +105,18 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         if (position < 0 || position >= argCount(row)) {
             throw new IndexOutOfBoundsException("argument " + position + " of row " + row);
         }
-        return args[argStart[row] + position];
+        int number = argStart[row] + position;
+        int from = number == 0 ? 0 : argEnd[number - 1];
+        return new String(argText, from, argEnd[number] - from);
     }
 
     /** Row {@code row}'s arguments in a new array. */
     public String[] argArray(int row) {
-        return Arrays.copyOfRange(args, argStart[checked(row)], argStart[row + 1]);
+        String[] rowArgs = new String[argCount(row)];
+        for (int position = 0; position < rowArgs.length; position++) {
+            rowArgs[position] = arg(row, position);
+        }
+        return rowArgs;
     }
 
     public List<String> args(int row) {
@@ -162,12 +176,12 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         return other instanceof ProcessSnapshots that && size == that.size && Arrays.equals(pids, that.pids)
                 && Arrays.equals(scripts, that.scripts) && Arrays.equals(threads, that.threads)
                 && Arrays.equals(ramPerThread, that.ramPerThread) && Arrays.equals(argStart, that.argStart)
-                && Arrays.equals(args, that.args);
+                && Arrays.equals(argEnd, that.argEnd) && Arrays.equals(argText, that.argText);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(pids) + Arrays.hashCode(args);
+        return 31 * Arrays.hashCode(pids) + Arrays.hashCode(argText);
     }
 
     @Override
@@ -175,7 +189,10 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         return toList().mkString("ProcessSnapshots[", ", ", "]");
     }
 
-    /** Collects rows in the order a poll lists them; each row is checked as a {@link ProcessSnapshot} would be. */
+    /**
+     * Collects rows in the order a poll lists them; each row is checked as a {@link ProcessSnapshot} would be.
+     * A row's arguments are appended first ({@link #arg}), then {@link #add} closes the row with them.
+     */
     public static final class Builder {
 
         private int size;
@@ -184,7 +201,9 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         private int[] threads;
         private long[] ramPerThread;
         private int[] argStart;
-        private String[] args;
+        private int[] argEnd;
+        private int argCount;
+        private char[] argText;
 
         private Builder(int capacity) {
             pids = new long[capacity];
@@ -192,37 +211,51 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
             threads = new int[capacity];
             ramPerThread = new long[capacity];
             argStart = new int[capacity + 1];
-            args = new String[capacity];
+            argEnd = new int[capacity];
+            argText = new char[capacity * 8];
+        }
+
+        /** Appends an argument of the next row, from {@code length} characters of {@code chars} (copied). */
+        public Builder arg(char[] chars, int offset, int length) {
+            int from = textLength();
+            reserveArg(length);
+            System.arraycopy(chars, offset, argText, from, length);
+            argEnd[argCount++] = from + length;
+            return this;
+        }
+
+        public Builder arg(String text) {
+            int from = textLength();
+            reserveArg(text.length());
+            text.getChars(0, text.length(), argText, from);
+            argEnd[argCount++] = from + text.length();
+            return this;
+        }
+
+        /** Forgets the arguments appended since the last row was added (their process turned out unusable). */
+        public Builder discardPendingArgs() {
+            argCount = argStart[size];
+            return this;
         }
 
         public Builder add(ProcessSnapshot process) {
-            List<String> processArgs = process.args();
-            return add(process.pid(), process.script(), process.threads(), process.ramPerThread(),
-                    processArgs.toJavaArray(String[]::new), processArgs.size());
+            requireValidRow(process.script(), process.threads(), process.ramPerThread());
+            discardPendingArgs();
+            process.args().forEach(this::arg);
+            return add(process.pid(), process.script(), process.threads(), process.ramPerThread());
         }
 
-        /** Adds a row whose arguments are the first {@code argCount} of {@code argBuffer} (copied). */
-        public Builder add(Pid pid, String script, int threadCount, Ram perThread, String[] argBuffer, int argCount) {
-            ProcessSnapshot.requireValid(script, threadCount);
-            Math.multiplyExact(perThread.hundredths(), threadCount);
-            if (argCount < 0 || argCount > argBuffer.length) {
-                throw new IllegalArgumentException("argument count " + argCount + " outside the buffer");
-            }
+        /** Adds a row with the arguments appended since the previous row. */
+        public Builder add(Pid pid, String script, int threadCount, Ram perThread) {
+            requireValidRow(script, threadCount, perThread);
             if (size == pids.length) {
                 grow();
-            }
-            int firstArg = argStart[size];
-            if (firstArg + argCount > args.length) {
-                args = Arrays.copyOf(args, Math.max(args.length * 2, firstArg + argCount));
-            }
-            for (int i = 0; i < argCount; i++) {
-                args[firstArg + i] = java.util.Objects.requireNonNull(argBuffer[i], "argument");
             }
             pids[size] = pid.value();
             scripts[size] = script;
             threads[size] = threadCount;
             ramPerThread[size] = perThread.hundredths();
-            argStart[size + 1] = firstArg + argCount;
+            argStart[size + 1] = argCount;
             size++;
             return this;
         }
@@ -232,7 +265,27 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         }
 
         public ProcessSnapshots build() {
+            discardPendingArgs();
             return new ProcessSnapshots(this);
+        }
+
+        private static void requireValidRow(String script, int threadCount, Ram perThread) {
+            ProcessSnapshot.requireValid(script, threadCount);
+            Math.multiplyExact(perThread.hundredths(), threadCount);
+        }
+
+        private int textLength() {
+            return argCount == 0 ? 0 : argEnd[argCount - 1];
+        }
+
+        private void reserveArg(int length) {
+            if (argCount == argEnd.length) {
+                argEnd = Arrays.copyOf(argEnd, argCount * 2);
+            }
+            int needed = textLength() + length;
+            if (needed > argText.length) {
+                argText = Arrays.copyOf(argText, Math.max(argText.length * 2, needed));
+            }
         }
 
         private void grow() {

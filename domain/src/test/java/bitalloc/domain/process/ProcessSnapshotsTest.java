@@ -32,28 +32,30 @@ class ProcessSnapshotsTest {
     }
 
     @Test
-    void takes_each_row_from_a_reused_argument_buffer() {
-        String[] buffer = {"a", "b", "c"};
+    void gives_each_row_the_arguments_appended_before_it() {
+        char[] text = "--allocId=x n00dles".toCharArray();
         ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1);
-        builder.add(Pid.of(1), "x.js", 1, Ram.ZERO, buffer, 2);
-        buffer[0] = "changed";
-        builder.add(Pid.of(2), "y.js", 2, Ram.ofGb(1), buffer, 3);
+        builder.arg(text, 0, 11).arg(text, 12, 7).add(Pid.of(1), "x.js", 1, Ram.ZERO);
+        builder.add(Pid.of(2), "y.js", 2, Ram.ofGb(1));
+        builder.arg("dropped").discardPendingArgs().arg("kept").add(Pid.of(3), "z.js", 1, Ram.ZERO);
+        builder.arg("never added");
 
         ProcessSnapshots table = builder.build();
 
-        assertEquals(List.of("a", "b"), table.args(0));
-        assertEquals(List.of("changed", "b", "c"), table.args(1));
+        assertEquals(List.of("--allocId=x", "n00dles"), table.args(0));
+        assertEquals(List.empty(), table.args(1));
+        assertEquals(List.of("kept"), table.args(2));
+        assertEquals(ProcessSnapshots.of(table), table);
     }
 
     @Test
     void refuses_a_row_a_process_snapshot_would_refuse() {
         ProcessSnapshots.Builder builder = ProcessSnapshots.builder();
-        String[] none = new String[0];
 
-        assertThrows(IllegalArgumentException.class, () -> builder.add(Pid.of(1), " ", 1, Ram.ZERO, none, 0));
-        assertThrows(IllegalArgumentException.class, () -> builder.add(Pid.of(1), "a.js", 0, Ram.ZERO, none, 0));
+        assertThrows(IllegalArgumentException.class, () -> builder.add(Pid.of(1), " ", 1, Ram.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> builder.add(Pid.of(1), "a.js", 0, Ram.ZERO));
         assertThrows(ArithmeticException.class,
-                () -> builder.add(Pid.of(1), "a.js", Integer.MAX_VALUE, Ram.ofHundredths(Long.MAX_VALUE / 2), none, 0));
+                () -> builder.add(Pid.of(1), "a.js", Integer.MAX_VALUE, Ram.ofHundredths(Long.MAX_VALUE / 2)));
         assertEquals(0, builder.size());
     }
 

@@ -54,8 +54,6 @@ final class ProcessTableReader {
     /** A field's value that did not fit the fast path, checked at the end; null when absent or taken fast. */
     private final JsonNode[] slow = new JsonNode[RAM_PER_THREAD + 1];
     private final boolean[] present = new boolean[RAM_PER_THREAD + 1];
-    private String[] args = new String[8];
-    private int argCount;
     private final java.util.List<FieldProblem> argProblems = new ArrayList<>();
     private final java.util.List<FieldProblem> fieldProblems = new ArrayList<>();
 
@@ -99,7 +97,7 @@ final class ProcessTableReader {
         process = null;
         Arrays.fill(slow, null);
         Arrays.fill(present, false);
-        argCount = 0;
+        table.discardPendingArgs();
         argProblems.clear();
         fieldProblems.clear();
         int expected = 0;
@@ -216,7 +214,7 @@ final class ProcessTableReader {
 
     /** A later {@code args} replaces an earlier one, problems included. */
     private void args(JsonParser parser) throws IOException {
-        argCount = 0;
+        table.discardPendingArgs();
         argProblems.clear();
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
@@ -243,30 +241,29 @@ final class ProcessTableReader {
         }
     }
 
-    /** The game's script arguments are strings, numbers or booleans; the allocator reads them as text. */
+    /**
+     * The game's script arguments are strings, numbers or booleans; the allocator reads them as text, which goes
+     * from the parser's buffer straight into the table's.
+     */
     private void arg(JsonParser parser, Where argsAt, int position) throws IOException {
         JsonToken token = parser.currentToken();
-        String text;
         if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT) {
-            text = texts.of(parser);
-            if (text.length() > ScanRequests.MAX_ARG_LENGTH) {
+            int length = parser.getTextLength();
+            if (length > ScanRequests.MAX_ARG_LENGTH) {
                 argProblems.add(new FieldProblem(argsAt.item(position).toString(),
                         "must be at most " + ScanRequests.MAX_ARG_LENGTH + " characters long"));
                 return;
             }
-        } else {
-            JsonNode arg = StreamedObject.value(parser);
-            if (!arg.isNumber() && !arg.isBoolean()) {
-                argProblems.add(new FieldProblem(argsAt.item(position).toString(),
-                        "must be a string, number or boolean, got " + JsonValues.kind(arg)));
-                return;
-            }
-            text = arg.asText();
+            table.arg(parser.getTextCharacters(), parser.getTextOffset(), length);
+            return;
         }
-        if (argCount == args.length) {
-            args = Arrays.copyOf(args, argCount * 2);
+        JsonNode arg = StreamedObject.value(parser);
+        if (!arg.isNumber() && !arg.isBoolean()) {
+            argProblems.add(new FieldProblem(argsAt.item(position).toString(),
+                    "must be a string, number or boolean, got " + JsonValues.kind(arg)));
+            return;
         }
-        args[argCount++] = text;
+        table.arg(arg.asText());
     }
 
     /** Adds the process to the table when all is well; otherwise records its problems. */
@@ -274,7 +271,7 @@ final class ProcessTableReader {
         if (allTakenFast() && argProblems.isEmpty() && fieldProblems.isEmpty()) {
             if (ramPerThread <= JsonValues.MAX_RAM.hundredths() / threads) {
                 if (problems.isEmpty()) {
-                    table.add(Pid.of(pid), filename, threads, Ram.ofHundredths(ramPerThread), args, argCount);
+                    table.add(Pid.of(pid), filename, threads, Ram.ofHundredths(ramPerThread));
                 }
                 return;
             }
@@ -307,7 +304,7 @@ final class ProcessTableReader {
         problems.addAll(argProblems);
         problems.addAll(fieldProblems);
         if (problems.isEmpty()) {
-            table.add(checkedPid, checkedFile, checkedThreads, checkedRam, args, argCount);
+            table.add(checkedPid, checkedFile, checkedThreads, checkedRam);
         }
     }
 
