@@ -21,6 +21,11 @@ public final class CpuTimeProbe {
         for (int round = 1; round <= 6; round++) {
             measure("fullScan", "ms", 1e6, 200, scan::fullScan);
         }
+        ScanBenchmark changing = new ScanBenchmark();
+        changing.setUp();
+        for (int round = 1; round <= 6; round++) {
+            measure("fullScanEveryHostChanged", "ms", 1e6, 200, changing::fullScanEveryHostChanged);
+        }
         for (int hosts : new int[] {25, 100}) {
             AllocateReleaseBenchmark pair = new AllocateReleaseBenchmark();
             pair.hosts = hosts;

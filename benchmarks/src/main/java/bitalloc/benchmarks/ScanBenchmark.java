@@ -35,7 +35,10 @@ import org.openjdk.jmh.annotations.State;
  * 480 foreign) while 1,000 allocations are live. Target: ≤ 2 ms per scan (the TypeScript original: ~660 ms).
  *
  * <p>Each poll in the live game yields new snapshot objects with the same pids, so two equal but distinct copies of
- * the process tables alternate: nothing is found by object identity.
+ * the process tables alternate: nothing is found by object identity. {@link #fullScan} is the steady state, where
+ * the scan recognises each unchanged host by content and replays its last pass; {@link #fullScanEveryHostChanged}
+ * alternates with a poll in which one foreign process on every host has exited and another started, so every host
+ * is classified process by process.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +55,7 @@ public class ScanBenchmark {
 
     private Allocator allocator;
     private final java.util.List<List<HostSnapshot>> tables = new ArrayList<>();
+    private List<HostSnapshot> churned;
     private Instant now;
     private int poll;
 
@@ -107,6 +111,15 @@ public class ScanBenchmark {
             }
             tables.add(List.ofAll(hosts));
         }
+        java.util.List<HostSnapshot> changedHosts = new ArrayList<>();
+        for (int h = 0; h < HOSTS; h++) {
+            java.util.List<Object[]> specs = new ArrayList<>(processSpecs.get(h));
+            Object[] last = specs.get(specs.size() - 1);
+            specs.set(specs.size() - 1, new Object[] {(Long) last[0] + HOSTS * PROCESSES_PER_HOST, last[1], last[2],
+                    last[3], last[4]});
+            changedHosts.add(snapshot(names.get(h), List.ofAll(specs).map(ScanBenchmark::process)));
+        }
+        churned = List.ofAll(changedHosts);
         ScanReport first = allocator.scan(SESSION, tables.get(0), now);
         if (first.processCount() != HOSTS * PROCESSES_PER_HOST || !first.expired().isEmpty()) {
             throw new IllegalStateException("unexpected setup: " + first.processCount() + " processes");
@@ -131,5 +144,12 @@ public class ScanBenchmark {
     public ScanReport fullScan() {
         poll++;
         return allocator.scan(SESSION, tables.get(poll & 1), now.plus(Duration.ofSeconds(2L * poll)));
+    }
+
+    @Benchmark
+    public ScanReport fullScanEveryHostChanged() {
+        poll++;
+        return allocator.scan(SESSION, (poll & 1) == 0 ? tables.get(0) : churned,
+                now.plus(Duration.ofSeconds(2L * poll)));
     }
 }

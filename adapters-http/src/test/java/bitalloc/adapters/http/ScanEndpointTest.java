@@ -56,8 +56,8 @@ class ScanEndpointTest {
         assertEquals(List.of(HostKind.HOME, HostKind.PURCHASED, HostKind.HACKNET, HostKind.NETWORK),
                 scan.hosts().map(HostSnapshot::kind).asJava());
         assertEquals(List.of("--allocId=x", "n00dles", "3", "true"),
-                scan.hosts().head().processes().head().args().asJava());
-        assertEquals(Ram.ofHundredths(340), scan.hosts().head().processes().head().ram());
+                scan.hosts().head().processes().get(0).args().asJava());
+        assertEquals(Ram.ofHundredths(340), scan.hosts().head().processes().get(0).ram());
     }
 
     @Test
@@ -118,8 +118,8 @@ class ScanEndpointTest {
         assertEquals(200, accepted.status(), accepted::toString);
         var processes = scan.hosts().head().processes();
         assertEquals(List.of(Ram.ofHundredths(250), Ram.ofHundredths(150), Ram.ofGb(2)),
-                processes.map(p -> p.ramPerThread()).asJava());
-        assertEquals(List.of("1.5", "false", "x"), processes.head().args().asJava());
+                processes.toList().map(p -> p.ramPerThread()).asJava());
+        assertEquals(List.of("1.5", "false", "x"), processes.get(0).args().asJava());
         assertEquals(9007199254740991L, processes.get(1).pid().value());
         assertEquals(400, refused.status(), refused::toString);
         List<String> pointers = new ArrayList<>();
@@ -128,6 +128,21 @@ class ScanEndpointTest {
                 "/hosts/0/processes/0/threads", "/hosts/0/processes/0/ramPerThread",
                 "/hosts/0/processes/0/args/0", "/hosts/0/processes/1/pid", "/hosts/0/processes/1/ramPerThread",
                 "/hosts/0/processes/1/threads"), pointers);
+    }
+
+    @Test
+    void refuses_a_process_holding_more_ram_than_any_server_has() {
+        int before = running.fake.calls();
+        String body = "{\"session\":\"s\",\"hosts\":[" + host("home", "", "64", "0",
+                "{\"pid\":5,\"filename\":\"a.js\",\"threads\":2147483647,\"ramPerThread\":1073741824,\"args\":[]},"
+                + "{\"pid\":6,\"filename\":\"a.js\",\"threads\":1,\"ramPerThread\":1073741824}") + "]}";
+
+        TestClient.Reply reply = client.post("/api/v1/scans", body);
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals(1, reply.json().get("errors").size(), reply::toString);
+        assertEquals("/hosts/0/processes/0/ramPerThread", reply.json().get("errors").get(0).get("pointer").asText());
+        assertEquals(before, running.fake.calls());
     }
 
     @Test

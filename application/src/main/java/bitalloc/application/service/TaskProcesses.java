@@ -4,7 +4,7 @@ import bitalloc.application.port.out.NetworkScan;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostSnapshot;
 import bitalloc.domain.process.Pid;
-import bitalloc.domain.process.ProcessSnapshot;
+import bitalloc.domain.process.ProcessSnapshots;
 import bitalloc.domain.selection.Lifecycle;
 import bitalloc.domain.selection.SelectorConfig;
 import bitalloc.domain.selection.TaskScripts;
@@ -30,23 +30,32 @@ public final class TaskProcesses {
         }
     }
 
+    /** Reads the script column of every host and looks at the arguments of task scripts only. */
     List<Seen> in(NetworkScan scan) {
         java.util.List<Seen> seen = new java.util.ArrayList<>();
         for (HostSnapshot host : scan.hosts()) {
-            for (ProcessSnapshot process : host.processes()) {
-                Lifecycle lifecycle = lifecycleByScript.get(process.script());
+            ProcessSnapshots processes = host.processes();
+            for (int row = 0; row < processes.size(); row++) {
+                String script = processes.script(row);
+                Lifecycle lifecycle = lifecycleByScript.get(script);
                 if (lifecycle != null) {
-                    target(process).forEach(target ->
-                            seen.add(new Seen(process.pid(), process.script(), host.host(), target, lifecycle)));
+                    Pid pid = processes.pid(row);
+                    target(processes, row).forEach(target ->
+                            seen.add(new Seen(pid, script, host.host(), target, lifecycle)));
                 }
             }
         }
         return List.ofAll(seen);
     }
 
-    private static Option<HostName> target(ProcessSnapshot process) {
-        return process.args().find(arg -> arg.startsWith(TARGET_ARG) && arg.length() > TARGET_ARG.length())
-                .map(arg -> HostName.of(arg.substring(TARGET_ARG.length())));
+    private static Option<HostName> target(ProcessSnapshots processes, int row) {
+        for (int position = 0; position < processes.argCount(row); position++) {
+            String arg = processes.arg(row, position);
+            if (arg.startsWith(TARGET_ARG) && arg.length() > TARGET_ARG.length()) {
+                return Option.some(HostName.of(arg.substring(TARGET_ARG.length())));
+            }
+        }
+        return Option.none();
     }
 
     record Seen(Pid pid, String script, HostName host, HostName target, Lifecycle lifecycle) {

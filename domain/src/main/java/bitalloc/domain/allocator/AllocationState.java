@@ -32,6 +32,8 @@ final class AllocationState {
 
     Instant lastAliveAt;
     long aliveGeneration = -1;
+    /** The last host pass that recorded this allocation as kept alive (see {@link HostReplay}). */
+    long recordedInPass = -1;
     AllocationState alivePrevious;
     AllocationState aliveNext;
 

@@ -43,9 +43,14 @@ public final class Allocator {
     private final Supplier<AllocationId> ids;
 
     public Allocator(AllocatorPolicy policy, Supplier<AllocationId> ids) {
+        this(policy, ids, true);
+    }
+
+    /** With {@code replayUnchangedHosts} off every scan classifies every process, so tests can compare the two. */
+    Allocator(AllocatorPolicy policy, Supplier<AllocationId> ids, boolean replayUnchangedHosts) {
         this.books = new Books(policy);
         this.placement = new Placement(books.ledger);
-        this.scanner = new Scanner(books);
+        this.scanner = new Scanner(books, replayUnchangedHosts);
         this.ids = ids;
     }
 

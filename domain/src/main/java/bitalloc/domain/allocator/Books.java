@@ -37,6 +37,8 @@ final class Books {
     /** The game session of the latest scan; null before the first. */
     GameSession session;
     long generation;
+    /** Counts full passes over a host's processes, so each pass can tell what it has recorded. */
+    long hostPasses;
 
     Books(AllocatorPolicy policy) {
         this.policy = policy;

@@ -30,6 +30,8 @@ final class PidTable {
     AllocationState[] owners = new AllocationState[16];
     GrantSlot[] slots = new GrantSlot[16];
     private int size;
+    /** Changes whenever a pid is added, removed or must be classified again. */
+    private long version;
     private long[] unseen = new long[16];
 
     /** The slot holding {@code pid}, or -1. */
@@ -67,6 +69,7 @@ final class PidTable {
             }
             i = (i + 1) & mask;
         }
+        version++;
         keys[i] = pid;
         processes[i] = process;
         kinds[i] = UNRESOLVED;
@@ -79,6 +82,7 @@ final class PidTable {
     void invalidate(long pid) {
         int index = indexOf(pid);
         if (index >= 0) {
+            version++;
             kinds[index] = UNRESOLVED;
             processes[index].invalid = true;
         }
@@ -86,6 +90,10 @@ final class PidTable {
 
     int size() {
         return size;
+    }
+
+    long version() {
+        return version;
     }
 
     /** Hands every tracked process to {@code action}, with the RAM and class its last scan saw. */
@@ -103,6 +111,7 @@ final class PidTable {
         Arrays.fill(owners, null);
         Arrays.fill(slots, null);
         size = 0;
+        version++;
     }
 
     /** Removes every process not seen in {@code generation}, handing each to {@code exited}. */
@@ -132,6 +141,7 @@ final class PidTable {
     private TrackedProcess remove(long pid) {
         int mask = keys.length - 1;
         int hole = indexOf(pid);
+        version++;
         TrackedProcess removed = withLastSighting(hole);
         int next = hole;
         while (true) {

@@ -6,8 +6,7 @@ import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostPoll;
 import bitalloc.domain.host.HostSnapshot;
 import bitalloc.domain.process.GameSession;
-import bitalloc.domain.process.Pid;
-import bitalloc.domain.process.ProcessSnapshot;
+import bitalloc.domain.process.ProcessSnapshots;
 import bitalloc.domain.ram.Ram;
 import bitalloc.domain.scan.DroppedRegistration;
 import bitalloc.domain.scan.ExitedProcess;
@@ -33,9 +32,13 @@ final class Scanner {
 
     private final Books books;
     private final List<GrantSlot> touchedSlots = new ArrayList<>();
+    private final HostReplay.Recorder recorder = new HostReplay.Recorder();
 
-    Scanner(Books books) {
+    private final boolean replayUnchangedHosts;
+
+    Scanner(Books books, boolean replayUnchangedHosts) {
         this.books = books;
+        this.replayUnchangedHosts = replayUnchangedHosts;
     }
 
     ScanReport scan(GameSession session, Seq<HostSnapshot> hosts, Instant now) {
@@ -65,18 +68,41 @@ final class Scanner {
         }
         onHost.scannedGeneration = generation;
         PidTable tracked = onHost.tracked;
+        ProcessSnapshots processes = snapshot.processes();
         touchedSlots.clear();
-        Map<AllocationState, Long> usedWithoutGrant = null;
-        long processRam = 0;
-        long ours = 0;
-        long foreign = 0;
-        long registeredBeyondDeclared = 0;
-        int distinct = 0;
-        for (ProcessSnapshot process : snapshot.processes()) {
-            long pid = process.pid().value();
+        HostReplay pass = onHost.lastPass;
+        long exitedForeign = exitedForeignCarried;
+        if (replayUnchangedHosts && pass != null && pass.holdsFor(processes, tracked, account)) {
+            pass.replay(this, generation, now);
+        } else {
+            classifyAll(processes, tracked, account, generation, now);
+            if (tracked.size() > recorder.distinct) {
+                exitedForeign += removeExited(onHost, generation, findings);
+            }
+            pass = recorder.finish(processes, tracked.version(), touchedSlots);
+            onHost.lastPass = pass;
+        }
+        long overGrant = pass.registeredBeyondDeclared + overGrant(account, pass.usedWithoutGrant, findings);
+        // Used RAM no process explains (the game holds it for "share") is foreign too.
+        long unexplained = Math.max(0, snapshot.usedRam().hundredths() - pass.processRam);
+        long foreignTotal = pass.foreign + unexplained;
+        account.applyPoll(new HostPoll(snapshot.usedRam(), Ram.ofHundredths(foreignTotal),
+                Ram.ofHundredths(exitedForeign), Ram.ofHundredths(overGrant)),
+                books.ledger.estimator(), books.ledger.marginPolicy(), now);
+        return new HostTally(account, pass.distinct, snapshot.usedRam().hundredths(), pass.ours, foreignTotal,
+                exitedForeign, overGrant);
+    }
+
+    /** Classifies every process of one host with constant-time lookups, recording what it finds in {@link #recorder}. */
+    private void classifyAll(ProcessSnapshots processes, PidTable tracked, HostAccount account, long generation,
+                             Instant now) {
+        HostReplay.Recorder found = recorder;
+        found.start(++books.hostPasses);
+        for (int row = 0; row < processes.size(); row++) {
+            long pid = processes.pidValue(row);
             int at = tracked.indexOf(pid);
             if (at < 0) {
-                at = tracked.insert(pid, new TrackedProcess(process, books.tags.read(process.args())));
+                at = tracked.insert(pid, firstSighting(processes, row));
             }
             byte kind = tracked.kinds[at];
             if (kind == PidTable.OWNED && ownerEnded(tracked.owners[at], tracked.slots[at])) {
@@ -87,13 +113,13 @@ final class Scanner {
             }
             if (tracked.seenGeneration[at] != generation) {
                 tracked.seenGeneration[at] = generation;
-                distinct++;
+                found.distinct++;
             }
-            long ram = process.ramPerThread().hundredths() * process.threads();
+            long ram = processes.ramHundredths(row);
             tracked.ram[at] = ram;
-            processRam += ram;
+            found.processRam += ram;
             if (kind == PidTable.FOREIGN) {
-                foreign += ram;
+                found.foreign += ram;
                 tracked.countedForeign[at] = true;
                 continue;
             }
@@ -101,26 +127,33 @@ final class Scanner {
             AllocationState owner = tracked.owners[at];
             if (kind == PidTable.LINKED) {
                 TrackedProcess linked = tracked.processes[at];
-                keepRequestedAlive(linked, generation, now);
+                if (linked.requester != null) {
+                    found.keptAlive(linked.requester);
+                    keepRequestedAlive(linked.requester, generation, now);
+                }
                 if (linked.claim != null) {
+                    found.linked(linked.claim);
                     linked.claim.sighted = true;
                 }
                 RegistrationState registration = linked.registration;
                 if (registration != null) {
+                    found.seen(registration);
                     registration.seenGeneration = generation;
                     if (owner == null) {
-                        ours += ram;
-                        registeredBeyondDeclared += Math.max(0, ram - registration.registration.ram().hundredths());
+                        found.ours += ram;
+                        found.registeredBeyondDeclared += Math.max(0,
+                                ram - registration.registration.ram().hundredths());
                         continue;
                     }
                 }
                 if (owner == null) {
-                    foreign += ram;
+                    found.foreign += ram;
                     tracked.countedForeign[at] = true;
                     continue;
                 }
             }
-            ours += ram;
+            found.ours += ram;
+            found.keptAlive(owner);
             markAlive(owner, generation, now);
             GrantSlot slot = tracked.slots[at];
             if (slot == null) {
@@ -130,23 +163,17 @@ final class Scanner {
             if (slot != null) {
                 addUsage(slot, ram, generation);
             } else {
-                usedWithoutGrant = usedWithoutGrant == null ? new LinkedHashMap<>() : usedWithoutGrant;
-                usedWithoutGrant.merge(owner, ram, Long::sum);
+                found.usedWithoutGrant = found.usedWithoutGrant == null ? new LinkedHashMap<>()
+                        : found.usedWithoutGrant;
+                found.usedWithoutGrant.merge(owner, ram, Long::sum);
             }
         }
-        long exitedForeign = exitedForeignCarried;
-        if (tracked.size() > distinct) {
-            exitedForeign += removeExited(onHost, generation, findings);
-        }
-        long overGrant = registeredBeyondDeclared + overGrant(account, usedWithoutGrant, findings);
-        // Used RAM no process explains (the game holds it for "share") is foreign too.
-        long unexplained = Math.max(0, snapshot.usedRam().hundredths() - processRam);
-        long foreignTotal = foreign + unexplained;
-        account.applyPoll(new HostPoll(snapshot.usedRam(), Ram.ofHundredths(foreignTotal),
-                Ram.ofHundredths(exitedForeign), Ram.ofHundredths(overGrant)),
-                books.ledger.estimator(), books.ledger.marginPolicy(), now);
-        return new HostTally(account, distinct, snapshot.usedRam().hundredths(), ours, foreignTotal, exitedForeign,
-                overGrant);
+    }
+
+    /** The game never changes a pid's script or arguments within a session, so its tag is read once, here. */
+    private TrackedProcess firstSighting(ProcessSnapshots processes, int row) {
+        String[] args = processes.argArray(row);
+        return new TrackedProcess(processes.pid(row), processes.script(row), args, books.tags.read(args));
     }
 
     private static boolean ownerEnded(AllocationState owner, GrantSlot slot) {
@@ -157,7 +184,7 @@ final class Scanner {
     private byte classify(PidTable tracked, int at, HostAccount account) {
         TrackedProcess process = tracked.processes[at];
         if (tracked.kinds[at] == PidTable.UNRESOLVED || process.needsResolving()) {
-            books.resolve(process, process.firstSeen.pid(), account);
+            books.resolve(process, process.pid, account);
         }
         AllocationState owner = process.owner();
         boolean linked = process.claim != null || process.registration != null || process.requester != null;
@@ -168,23 +195,21 @@ final class Scanner {
         return kind;
     }
 
-    private void keepRequestedAlive(TrackedProcess process, long generation, Instant now) {
-        if (process.requester != null) {
-            List<AllocationState> requested = process.requester.allocations;
-            for (int i = 0; i < requested.size(); i++) {
-                markAlive(requested.get(i), generation, now);
-            }
+    void keepRequestedAlive(RequesterEntry requester, long generation, Instant now) {
+        List<AllocationState> requested = requester.allocations;
+        for (int i = 0; i < requested.size(); i++) {
+            markAlive(requested.get(i), generation, now);
         }
     }
 
-    private void markAlive(AllocationState allocation, long generation, Instant now) {
+    void markAlive(AllocationState allocation, long generation, Instant now) {
         if (!allocation.closed && allocation.aliveGeneration != generation) {
             allocation.aliveGeneration = generation;
             books.aliveOrder.touch(allocation, now);
         }
     }
 
-    private void addUsage(GrantSlot slot, long ram, long generation) {
+    void addUsage(GrantSlot slot, long ram, long generation) {
         if (slot.usedGeneration != generation) {
             slot.usedGeneration = generation;
             slot.used = 0;
@@ -223,7 +248,7 @@ final class Scanner {
     }
 
     private long recordExit(HostAccount host, TrackedProcess process, Findings findings) {
-        findings.exited.add(new ExitedProcess(host.name(), process.firstSeen.pid(), process.firstSeen.script(), process.firstSeen.args(),
+        findings.exited.add(new ExitedProcess(host.name(), process.pid, process.script, process.args(),
                 Ram.ofHundredths(process.ram), process.origin));
         if (process.claim != null && !process.claim.dropped) {
             books.dropClaim(process.claim);

@@ -1,8 +1,9 @@
 package bitalloc.domain.allocator;
 
-import bitalloc.domain.process.ProcessSnapshot;
+import bitalloc.domain.process.Pid;
 import bitalloc.domain.scan.ProcessOrigin;
 import bitalloc.domain.tag.TagReading;
+import io.vavr.collection.List;
 
 /**
  * What the scan remembers about one pid on one host within one game session. The game never changes a pid's
@@ -11,7 +12,9 @@ import bitalloc.domain.tag.TagReading;
  */
 final class TrackedProcess {
 
-    final ProcessSnapshot firstSeen;
+    final Pid pid;
+    final String script;
+    private final String[] args;
     final TagReading tag;
     AllocationState taggedTo;
     GrantSlot slot;
@@ -25,9 +28,15 @@ final class TrackedProcess {
     long ram;
     boolean countedForeign;
 
-    TrackedProcess(ProcessSnapshot firstSeen, TagReading tag) {
-        this.firstSeen = firstSeen;
+    TrackedProcess(Pid pid, String script, String[] args, TagReading tag) {
+        this.pid = pid;
+        this.script = script;
+        this.args = args;
         this.tag = tag;
+    }
+
+    List<String> args() {
+        return List.of(args);
     }
 
     boolean needsResolving() {

@@ -52,7 +52,13 @@ public final class AllocationTags {
 
     /** Reads the first tag in {@code args}; a tag that is malformed or fails the checksum reads as forged. */
     public TagReading read(List<String> args) {
-        return findTagValue(args).map(this::readValue).getOrElse(TagReading.UNTAGGED);
+        return read(args.toJavaArray(String[]::new));
+    }
+
+    /** As {@link #read(List)}, over arguments a scan keeps in an array. */
+    public TagReading read(String[] args) {
+        String value = findTagValue(args);
+        return value == null ? TagReading.UNTAGGED : readValue(value);
     }
 
     /**
@@ -61,22 +67,22 @@ public final class AllocationTags {
      * included, so a task never needs the key.
      */
     public static List<String> inheritAllocatorArgs(List<String> args) {
-        return findTagValue(args).map(value -> List.of(FLAG_WITH_VALUE + value)).getOrElse(List.empty());
+        String value = findTagValue(args.toJavaArray(String[]::new));
+        return value == null ? List.empty() : List.of(FLAG_WITH_VALUE + value);
     }
 
-    private static Option<String> findTagValue(List<String> args) {
-        List<String> rest = args;
-        while (!rest.isEmpty()) {
-            String arg = rest.head();
-            rest = rest.tail();
+    /** The first tag's value, or null when no argument is a tag. */
+    private static String findTagValue(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.startsWith(FLAG_WITH_VALUE)) {
-                return Option.of(arg.substring(FLAG_WITH_VALUE.length()));
+                return arg.substring(FLAG_WITH_VALUE.length());
             }
-            if (arg.equals(FLAG) && !rest.isEmpty()) {
-                return Option.of(rest.head());
+            if (arg.equals(FLAG) && i + 1 < args.length) {
+                return args[i + 1];
             }
         }
-        return Option.none();
+        return null;
     }
 
     private TagReading readValue(String value) {
@@ -100,17 +106,45 @@ public final class AllocationTags {
                 .getOrElse(id::toString);
     }
 
+    /**
+     * Only the canonical 36-character form (hex digits of either case, dashes at 8, 13, 18 and 23) is a tag, as a
+     * real tag always is; read by hand because every new process of a poll may carry one.
+     */
     private static Option<AllocationId> parseUuid(String text) {
-        // UUID.fromString accepts shortened groups; a real tag always has the canonical 36 characters.
         if (text.length() != UUID_LENGTH) {
             return Option.none();
         }
-        try {
-            UUID uuid = UUID.fromString(text);
-            return uuid.toString().equalsIgnoreCase(text) ? Option.of(new AllocationId(uuid)) : Option.none();
-        } catch (IllegalArgumentException notAUuid) {
-            return Option.none();
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return Option.none();
+                }
+                continue;
+            }
+            int digit = hexDigit(c);
+            if (digit < 0) {
+                return Option.none();
+            }
+            if (i < 18) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
         }
+        return Option.of(new AllocationId(new UUID(high, low)));
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static String checksum(TagKey key, AllocationId id) {

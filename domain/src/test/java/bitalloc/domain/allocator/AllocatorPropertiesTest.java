@@ -60,6 +60,23 @@ class AllocatorPropertiesTest {
                 () -> new Sequence(seed, false).run()));
     }
 
+    @TestFactory
+    Stream<DynamicTest> replaying_unchanged_hosts_changes_nothing_a_full_pass_would_find() {
+        return seeds().limit(SEQUENCES / 2).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+            Sequence replaying = new Sequence(seed, true, true);
+            replaying.run();
+            Sequence classifyingAll = new Sequence(seed, true, false);
+            classifyingAll.run();
+            assertTrue(replaying.unchangedHostScans > 0, "seed " + seed + " never scanned an unchanged host");
+            assertEquals(classifyingAll.transcript.size(), replaying.transcript.size(), "seed " + seed + " scans");
+            for (int i = 0; i < replaying.transcript.size(); i++) {
+                int entry = i;
+                assertEquals(classifyingAll.transcript.get(i), replaying.transcript.get(i),
+                        () -> "seed " + seed + " differs at transcript entry " + entry);
+            }
+        }));
+    }
+
     private static LongStream seeds() {
         return REPLAY.length > 0 ? LongStream.of(REPLAY) : LongStream.rangeClosed(1, SEQUENCES);
     }
@@ -70,19 +87,29 @@ class AllocatorPropertiesTest {
         private final boolean withScans;
         private final SplittableRandom random;
         private final Allocator allocator;
+        /** Every scan's report, with the ledger and allocations after it, to compare runs with and without replay. */
+        private final java.util.List<Object> transcript = new ArrayList<>();
+        /** Scans of a host that listed the same processes as its previous scan: candidates for replay. */
+        private int unchangedHostScans;
         private final java.util.List<HostSpec> hosts = new ArrayList<>();
         private final java.util.Map<HostName, java.util.Map<Long, ProcessSnapshot>> processes = new LinkedHashMap<>();
         private final java.util.List<AllocationId> released = new ArrayList<>();
+        private final java.util.Map<HostName, HostSnapshot> lastSnapshots = new java.util.HashMap<>();
         private GameSession session = GameSession.FIRST;
         private long nextPid = 1;
         private int poll;
         private String lastOperation = "start";
 
         Sequence(long seed, boolean withScans) {
+            this(seed, withScans, true);
+        }
+
+        Sequence(long seed, boolean withScans, boolean replayUnchangedHosts) {
             this.seed = seed;
             this.withScans = withScans;
             this.random = new SplittableRandom(seed);
-            this.allocator = new Allocator(randomPolicy(), () -> new AllocationId(new UUID(seed, random.nextLong())));
+            this.allocator = new Allocator(randomPolicy(), () -> new AllocationId(new UUID(seed, random.nextLong())),
+                    replayUnchangedHosts);
             int hostCount = 2 + random.nextInt(7);
             for (int i = 0; i < hostCount; i++) {
                 HostKind kind = HostKind.values()[random.nextInt(HostKind.values().length)];
@@ -305,7 +332,14 @@ class AllocatorPropertiesTest {
             List<HostSnapshot> snapshots = List.ofAll(hosts).filter(host -> poll == 1 || random.nextInt(30) > 0)
                     .map(this::snapshot);
             lastOperation = "scan " + poll + " in " + session;
+            java.util.Map<HostName, HostSnapshot> previous = lastSnapshots;
+            unchangedHostScans += snapshots.count(host -> previous.containsKey(host.host())
+                    && previous.get(host.host()).processes().listsSameProcessesAs(host.processes()));
+            snapshots.forEach(host -> lastSnapshots.put(host.host(), host));
             var report = allocator.scan(session, snapshots, at());
+            transcript.add(report);
+            transcript.add(allocator.ledger());
+            transcript.add(allocator.allocations());
             for (var host : report.hosts()) {
                 assertEquals(allocator.effectiveFree(host.host()), host.effectiveFree(), "report vs ledger");
             }

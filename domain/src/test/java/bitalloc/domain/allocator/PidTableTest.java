@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import bitalloc.domain.process.Pid;
-import bitalloc.domain.process.ProcessSnapshot;
-import bitalloc.domain.ram.Ram;
 import bitalloc.domain.tag.TagReading;
-import io.vavr.collection.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,7 +44,7 @@ class PidTableTest {
 
             assertEquals(model.size(), table.size(), "seed " + seed);
             for (TrackedProcess gone : removed) {
-                assertEquals(null, table.get(gone.firstSeen.pid().value()), "seed " + seed);
+                assertEquals(null, table.get(gone.pid.value()), "seed " + seed);
             }
             for (Map.Entry<Long, TrackedProcess> entry : model.entrySet()) {
                 assertSame(entry.getValue(), table.get(entry.getKey()), "seed " + seed + " pid " + entry.getKey());
@@ -56,7 +53,6 @@ class PidTableTest {
     }
 
     private static TrackedProcess process(long pid) {
-        return new TrackedProcess(new ProcessSnapshot(Pid.of(pid), "x.js", 1, Ram.ofHundredths(1), List.empty()),
-                TagReading.UNTAGGED);
+        return new TrackedProcess(Pid.of(pid), "x.js", new String[0], TagReading.UNTAGGED);
     }
 }

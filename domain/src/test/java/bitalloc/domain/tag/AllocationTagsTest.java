@@ -45,6 +45,16 @@ class AllocationTagsTest {
     }
 
     @Test
+    void only_the_canonical_uuid_form_is_a_tag_whatever_the_case_of_its_hex_digits() {
+        assertEquals(new TagReading.Tagged(ID), unkeyed.read(new String[] {"--allocId=" + ID.toString().toUpperCase()}));
+        for (String almost : List.of("0f8fad5b-d9cb-469f-a165-70867728950", "0f8fad5b-d9cb-469f-a165-70867728950g",
+                "0f8fad5bd-9cb-469f-a165-70867728950e", "0f8fad5b-d9cb-469f-a165+70867728950e",
+                "0f8fad5b-d9cb-469f-a165-7086772895\u0660e", "+f8fad5b-d9cb-469f-a165-70867728950e")) {
+            assertInstanceOf(TagReading.Forged.class, unkeyed.read(List.of("--allocId=" + almost)), almost);
+        }
+    }
+
+    @Test
     void a_keyed_tag_carries_a_checksum_that_reads_back() {
         String argument = keyed.tagArgument(ID);
 

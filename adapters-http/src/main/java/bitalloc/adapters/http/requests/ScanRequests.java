@@ -18,8 +18,7 @@ import bitalloc.domain.game.Player;
 import bitalloc.domain.host.HostKind;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostSnapshot;
-import bitalloc.domain.process.Pid;
-import bitalloc.domain.process.ProcessSnapshot;
+import bitalloc.domain.process.ProcessSnapshots;
 import bitalloc.domain.ram.Ram;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -67,7 +66,9 @@ public final class ScanRequests {
             String field = parser.currentName();
             parser.nextToken();
             if (field.equals("hosts")) {
-                hosts = StreamedObject.array(parser, Where.BODY.field("hosts"), MAX_HOSTS, ScanRequests::host);
+                RepeatedTexts texts = new RepeatedTexts();
+                hosts = StreamedObject.array(parser, Where.BODY.field("hosts"), MAX_HOSTS,
+                        (hostParser, at) -> host(hostParser, at, texts));
             } else {
                 scan.read(field, parser);
             }
@@ -82,20 +83,19 @@ public final class ScanRequests {
                 .flatMap(ScanRequests::eachHostAndPidOnce);
     }
 
-    private static Validation<Seq<FieldProblem>, HostSnapshot> host(JsonParser parser, Where at) throws IOException {
+    private static Validation<Seq<FieldProblem>, HostSnapshot> host(JsonParser parser, Where at, RepeatedTexts texts)
+            throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             return invalid(at, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
         }
         StreamedObject host = new StreamedObject(at, "hostname", "maxRam", "usedRam", "cores", "purchased",
                 "hacknet");
-        Validation<Seq<FieldProblem>, List<ProcessSnapshot>> processes = invalid(at.field("processes"),
-                "is required");
+        Validation<Seq<FieldProblem>, ProcessSnapshots> processes = invalid(at.field("processes"), "is required");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
             if (field.equals("processes")) {
-                processes = StreamedObject.array(parser, at.field("processes"), MAX_PROCESSES_PER_HOST,
-                        ProcessReader::read);
+                processes = ProcessTableReader.read(parser, at.field("processes"), texts);
             } else {
                 host.read(field, parser);
             }
@@ -146,8 +146,9 @@ public final class ScanRequests {
         int hostCount = 0;
         for (HostSnapshot host : scan.hosts()) {
             names[hostCount++] = host.host().value();
-            for (ProcessSnapshot process : host.processes()) {
-                pids[count++] = process.pid().value();
+            ProcessSnapshots processes = host.processes();
+            for (int row = 0; row < processes.size(); row++) {
+                pids[count++] = processes.pidValue(row);
             }
         }
         java.util.Arrays.sort(pids);
@@ -172,21 +173,20 @@ public final class ScanRequests {
         }
         java.util.List<FieldProblem> problems = new ArrayList<>();
         Set<HostName> hosts = new HashSet<>();
-        Map<Pid, Integer> hostOfPid = new HashMap<>();
+        Map<Long, Integer> hostOfPid = new HashMap<>();
         int hostIndex = 0;
         for (HostSnapshot host : scan.hosts()) {
             Where here = Where.BODY.field("hosts").item(hostIndex);
             if (!hosts.add(host.host())) {
                 problems.add(new FieldProblem(here.field("hostname").toString(), "repeats host " + host.host()));
             }
-            int processIndex = 0;
-            for (ProcessSnapshot process : host.processes()) {
-                Integer earlier = hostOfPid.putIfAbsent(process.pid(), hostIndex);
+            ProcessSnapshots processes = host.processes();
+            for (int row = 0; row < processes.size(); row++) {
+                Integer earlier = hostOfPid.putIfAbsent(processes.pidValue(row), hostIndex);
                 if (earlier != null) {
-                    problems.add(new FieldProblem(here.field("processes").item(processIndex).field("pid").toString(),
-                            "repeats pid " + process.pid() + " seen on host " + earlier));
+                    problems.add(new FieldProblem(here.field("processes").item(row).field("pid").toString(),
+                            "repeats pid " + processes.pidValue(row) + " seen on host " + earlier));
                 }
-                processIndex++;
             }
             hostIndex++;
         }

@@ -4,8 +4,8 @@ import bitalloc.domain.host.HostKind;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.host.HostSnapshot;
 import bitalloc.domain.process.ProcessSnapshot;
+import bitalloc.domain.process.ProcessSnapshots;
 import bitalloc.domain.ram.Ram;
-import io.vavr.collection.List;
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -172,11 +172,12 @@ public final class SimHost {
     /** What a poll sees; rebuilt only when the host changed since the last scan. */
     public HostSnapshot snapshot() {
         if (snapshotVersion != version) {
-            List<ProcessSnapshot> list = List.empty();
-            for (int i = count - 1; i >= 0; i--) {
-                list = list.prepend(snapshots[i]);
+            ProcessSnapshots.Builder table = ProcessSnapshots.builder(count);
+            for (int i = 0; i < count; i++) {
+                table.add(snapshots[i]);
             }
-            snapshot = new HostSnapshot(name, kind, cores, Ram.ofHundredths(maxRam), Ram.ofHundredths(usedRam), list);
+            snapshot = new HostSnapshot(name, kind, cores, Ram.ofHundredths(maxRam), Ram.ofHundredths(usedRam),
+                    table.build());
             snapshotVersion = version;
         }
         return snapshot;

@@ -1,0 +1,300 @@
+package bitalloc.domain.process;
+
+import bitalloc.domain.ram.Ram;
+import io.vavr.collection.List;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Every process of one host as one poll saw it, stored column by column. A scan reads 10^5 processes every poll;
+ * with one object per process (and one per pid and RAM amount) it spent most of its time following pointers, while
+ * these columns are read in a straight line. Rows are materialised as {@link ProcessSnapshot}s on demand, for the
+ * few processes a scan has not seen before and for callers that are not on the hot path.
+ */
+public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
+
+    public static final ProcessSnapshots EMPTY = builder().build();
+
+    private final int size;
+    private final long[] pids;
+    private final String[] scripts;
+    private final int[] threads;
+    private final long[] ramPerThread;
+    /**
+     * Arguments are kept as one run of text rather than one string each, so a poll of 10^5 processes is a few arrays
+     * for the garbage collector instead of 10^5 strings. Row {@code i}'s arguments are numbers {@code argStart[i]} up
+     * to {@code argStart[i + 1]}; argument {@code k} is {@code argText} from {@code argEnd[k - 1]} (0 for the first)
+     * to {@code argEnd[k]}.
+     */
+    private final int[] argStart;
+    private final int[] argEnd;
+    private final char[] argText;
+
+    private ProcessSnapshots(Builder built) {
+        this.size = built.size;
+        this.pids = Arrays.copyOf(built.pids, size);
+        this.scripts = Arrays.copyOf(built.scripts, size);
+        this.threads = Arrays.copyOf(built.threads, size);
+        this.ramPerThread = Arrays.copyOf(built.ramPerThread, size);
+        this.argStart = Arrays.copyOf(built.argStart, size + 1);
+        int argCount = built.argStart[size];
+        this.argEnd = Arrays.copyOf(built.argEnd, argCount);
+        this.argText = Arrays.copyOf(built.argText, argCount == 0 ? 0 : built.argEnd[argCount - 1]);
+    }
+
+    public static Builder builder() {
+        return new Builder(16);
+    }
+
+    /** A builder sized for {@code expectedRows} processes, so a large poll is not copied while it grows. */
+    public static Builder builder(int expectedRows) {
+        return new Builder(Math.max(1, expectedRows));
+    }
+
+    public static ProcessSnapshots of(Iterable<ProcessSnapshot> processes) {
+        Builder builder = builder();
+        processes.forEach(builder::add);
+        return builder.build();
+    }
+
+    public static ProcessSnapshots of(ProcessSnapshot... processes) {
+        return of(Arrays.asList(processes));
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public Pid pid(int row) {
+        return Pid.of(pidValue(row));
+    }
+
+    /** The pid as a number, for loops over every process that need no {@link Pid} object per row. */
+    public long pidValue(int row) {
+        return pids[checked(row)];
+    }
+
+    public String script(int row) {
+        return scripts[checked(row)];
+    }
+
+    public int threads(int row) {
+        return threads[checked(row)];
+    }
+
+    public Ram ramPerThread(int row) {
+        return Ram.ofHundredths(ramPerThread[checked(row)]);
+    }
+
+    /** RAM the process holds in hundredths of a GB (per-thread RAM times threads, checked not to overflow). */
+    public long ramHundredths(int row) {
+        checked(row);
+        return ramPerThread[row] * threads[row];
+    }
+
+    public int argCount(int row) {
+        return argStart[checked(row) + 1] - argStart[row];
+    }
+
+    public String arg(int row, int position) {
+        if (position < 0 || position >= argCount(row)) {
+            throw new IndexOutOfBoundsException("argument " + position + " of row " + row);
+        }
+        int number = argStart[row] + position;
+        int from = number == 0 ? 0 : argEnd[number - 1];
+        return new String(argText, from, argEnd[number] - from);
+    }
+
+    /** Row {@code row}'s arguments in a new array. */
+    public String[] argArray(int row) {
+        String[] rowArgs = new String[argCount(row)];
+        for (int position = 0; position < rowArgs.length; position++) {
+            rowArgs[position] = arg(row, position);
+        }
+        return rowArgs;
+    }
+
+    public List<String> args(int row) {
+        return List.of(argArray(row));
+    }
+
+    public ProcessSnapshot get(int row) {
+        return new ProcessSnapshot(pid(row), script(row), threads(row), ramPerThread(row), args(row));
+    }
+
+    public List<ProcessSnapshot> toList() {
+        List<ProcessSnapshot> list = List.empty();
+        for (int row = size - 1; row >= 0; row--) {
+            list = list.prepend(get(row));
+        }
+        return list;
+    }
+
+    /**
+     * Whether {@code other} lists the same pids in the same order, each with the same threads and RAM per thread.
+     * Scripts and arguments are not compared: within a game session a pid never changes its script or arguments.
+     */
+    public boolean listsSameProcessesAs(ProcessSnapshots other) {
+        return size == other.size && Arrays.equals(pids, other.pids) && Arrays.equals(threads, other.threads)
+                && Arrays.equals(ramPerThread, other.ramPerThread);
+    }
+
+    @Override
+    public Iterator<ProcessSnapshot> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public ProcessSnapshot next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                return get(next++);
+            }
+        };
+    }
+
+    private int checked(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + size);
+        }
+        return row;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProcessSnapshots that && size == that.size && Arrays.equals(pids, that.pids)
+                && Arrays.equals(scripts, that.scripts) && Arrays.equals(threads, that.threads)
+                && Arrays.equals(ramPerThread, that.ramPerThread) && Arrays.equals(argStart, that.argStart)
+                && Arrays.equals(argEnd, that.argEnd) && Arrays.equals(argText, that.argText);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(pids) + Arrays.hashCode(argText);
+    }
+
+    @Override
+    public String toString() {
+        return toList().mkString("ProcessSnapshots[", ", ", "]");
+    }
+
+    /**
+     * Collects rows in the order a poll lists them; each row is checked as a {@link ProcessSnapshot} would be.
+     * A row's arguments are appended first ({@link #arg}), then {@link #add} closes the row with them.
+     */
+    public static final class Builder {
+
+        private int size;
+        private long[] pids;
+        private String[] scripts;
+        private int[] threads;
+        private long[] ramPerThread;
+        private int[] argStart;
+        private int[] argEnd;
+        private int argCount;
+        private char[] argText;
+
+        private Builder(int capacity) {
+            pids = new long[capacity];
+            scripts = new String[capacity];
+            threads = new int[capacity];
+            ramPerThread = new long[capacity];
+            argStart = new int[capacity + 1];
+            argEnd = new int[capacity];
+            argText = new char[capacity * 8];
+        }
+
+        /** Appends an argument of the next row, from {@code length} characters of {@code chars} (copied). */
+        public Builder arg(char[] chars, int offset, int length) {
+            int from = textLength();
+            reserveArg(length);
+            System.arraycopy(chars, offset, argText, from, length);
+            argEnd[argCount++] = from + length;
+            return this;
+        }
+
+        public Builder arg(String text) {
+            int from = textLength();
+            reserveArg(text.length());
+            text.getChars(0, text.length(), argText, from);
+            argEnd[argCount++] = from + text.length();
+            return this;
+        }
+
+        /** Forgets the arguments appended since the last row was added (their process turned out unusable). */
+        public Builder discardPendingArgs() {
+            argCount = argStart[size];
+            return this;
+        }
+
+        public Builder add(ProcessSnapshot process) {
+            requireValidRow(process.script(), process.threads(), process.ramPerThread());
+            discardPendingArgs();
+            process.args().forEach(this::arg);
+            return add(process.pid(), process.script(), process.threads(), process.ramPerThread());
+        }
+
+        /** Adds a row with the arguments appended since the previous row. */
+        public Builder add(Pid pid, String script, int threadCount, Ram perThread) {
+            requireValidRow(script, threadCount, perThread);
+            if (size == pids.length) {
+                grow();
+            }
+            pids[size] = pid.value();
+            scripts[size] = script;
+            threads[size] = threadCount;
+            ramPerThread[size] = perThread.hundredths();
+            argStart[size + 1] = argCount;
+            size++;
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public ProcessSnapshots build() {
+            discardPendingArgs();
+            return new ProcessSnapshots(this);
+        }
+
+        private static void requireValidRow(String script, int threadCount, Ram perThread) {
+            ProcessSnapshot.requireValid(script, threadCount);
+            Math.multiplyExact(perThread.hundredths(), threadCount);
+        }
+
+        private int textLength() {
+            return argCount == 0 ? 0 : argEnd[argCount - 1];
+        }
+
+        private void reserveArg(int length) {
+            if (argCount == argEnd.length) {
+                argEnd = Arrays.copyOf(argEnd, argCount * 2);
+            }
+            int needed = textLength() + length;
+            if (needed > argText.length) {
+                argText = Arrays.copyOf(argText, Math.max(argText.length * 2, needed));
+            }
+        }
+
+        private void grow() {
+            int capacity = pids.length * 2;
+            pids = Arrays.copyOf(pids, capacity);
+            scripts = Arrays.copyOf(scripts, capacity);
+            threads = Arrays.copyOf(threads, capacity);
+            ramPerThread = Arrays.copyOf(ramPerThread, capacity);
+            argStart = Arrays.copyOf(argStart, capacity + 1);
+        }
+    }
+}
