@@ -73,7 +73,8 @@ final class FakeLink implements BitallocLink {
             }
             return Either.left(new AllocationRefusal(AllocationRefusal.Reason.NOT_ENOUGH_FREE, Ram.ZERO));
         }
-        return Either.right(new AllocationGrant(new AllocationId(new UUID(0xb17a110cL, nextId++)), parts));
+        AllocationId id = new AllocationId(new UUID(0xb17a110cL, nextId++));
+        return Either.right(new AllocationGrant(id, "--allocId=" + id, parts));
     }
 
     /** Free RAM on a host less what recent grants still hold for their execs. */

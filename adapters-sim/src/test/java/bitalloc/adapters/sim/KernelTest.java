@@ -61,6 +61,14 @@ class KernelTest {
     }
 
     @Test
+    void a_keyed_tag_names_its_allocation_and_is_passed_on_with_its_checksum() {
+        AllocationId id = new AllocationId(new UUID(1, 2));
+        String keyed = "--allocId=" + id + ".0123abcd";
+        assertEquals(id, AllocTags.find(List.of("n00dles", keyed)).get());
+        assertEquals(List.of(keyed), AllocTags.inherit(List.of("a", keyed)));
+    }
+
+    @Test
     void allocation_ids_come_from_the_seed_and_look_like_random_uuids() {
         SimWorld a = SimWorld.create(TestScenarios.bareEarly(), 4);
         SimWorld b = SimWorld.create(TestScenarios.bareEarly(), 4);

@@ -13,29 +13,32 @@ public final class AllocTags {
     private AllocTags() {
     }
 
-    public static List<String> tagArgs(AllocationId id) {
-        return List.of(FLAG + "=" + id);
+    /**
+     * The allocation named in {@code args}, in either the {@code --allocId=<id>} or {@code --allocId <id>} form; a
+     * keyed tag's checksum ({@code <id>.<checksum>}) is bitalloc's to check, so only the id is read here.
+     */
+    public static Option<AllocationId> find(List<String> args) {
+        return value(args).flatMap(AllocTags::parse);
     }
 
-    /** The allocation named in {@code args}, in either the {@code --allocId=<id>} or {@code --allocId <id>} form. */
-    public static Option<AllocationId> find(List<String> args) {
+    /** The tag a script passes on to its own children, exactly as it got it (the RFD's inheritAllocatorArgs). */
+    public static List<String> inherit(List<String> parentArgs) {
+        return value(parentArgs).map(tag -> List.of(FLAG + "=" + tag)).getOrElse(List.empty());
+    }
+
+    private static Option<String> value(List<String> args) {
         List<String> rest = args;
         while (!rest.isEmpty()) {
             String arg = rest.head();
             if (arg.startsWith(FLAG + "=")) {
-                return parse(arg.substring(FLAG.length() + 1));
+                return Option.some(arg.substring(FLAG.length() + 1));
             }
             if (arg.equals(FLAG) && !rest.tail().isEmpty()) {
-                return parse(rest.tail().head());
+                return Option.some(rest.tail().head());
             }
             rest = rest.tail();
         }
         return Option.none();
-    }
-
-    /** The tag arguments a script passes on to its own children (the RFD's inheritAllocatorArgs). */
-    public static List<String> inherit(List<String> parentArgs) {
-        return find(parentArgs).map(AllocTags::tagArgs).getOrElse(List.empty());
     }
 
     /** The arguments without any tag: what the script itself reads. */
@@ -57,6 +60,8 @@ public final class AllocTags {
     }
 
     private static Option<AllocationId> parse(String text) {
-        return Try.of(() -> AllocationId.parse(text)).toOption();
+        int checksum = text.indexOf('.');
+        String id = checksum < 0 ? text : text.substring(0, checksum);
+        return Try.of(() -> AllocationId.parse(id)).toOption();
     }
 }

@@ -204,7 +204,7 @@ public final class TaskScript implements ProcessBehaviour {
      */
     private Wave execHelpers(AllocationGrant grant, java.util.List<HelperOrder> orders, Runnable whenDone) {
         long[] threads = scale(orders, grant.chunks());
-        Wave wave = new Wave(grant.id(), whenDone);
+        Wave wave = new Wave(grant.id(), grant.tag(), whenDone);
         int order = 0;
         for (GrantedChunks part : grant.parts()) {
             long free = part.chunks();
@@ -239,7 +239,7 @@ public final class TaskScript implements ProcessBehaviour {
             runtime.observer().helperLostTag();
         }
         List<String> helperArgs = List.of(targetName.value())
-                .appendAll(losesTag ? List.empty() : AllocTags.tagArgs(wave.id));
+                .appendAll(losesTag ? List.empty() : List.of(wave.tag));
         wave.running++;
         Either<LaunchFailure, SimProcess> started = runtime.execOurs(part.host(), helper, (int) threads, helperArgs,
                 losesTag, new HelperScript(runtime, helper, helperArgs, wave));
@@ -304,13 +304,15 @@ public final class TaskScript implements ProcessBehaviour {
     /** Helpers started from one allocation; when the last one ends the allocation is released. */
     final class Wave {
         private final AllocationId id;
+        private final String tag;
         private final Runnable whenDone;
         private int running;
         private int started;
         private boolean sealed;
 
-        Wave(AllocationId id, Runnable whenDone) {
+        Wave(AllocationId id, String tag, Runnable whenDone) {
             this.id = id;
+            this.tag = tag;
             this.whenDone = whenDone;
         }
 

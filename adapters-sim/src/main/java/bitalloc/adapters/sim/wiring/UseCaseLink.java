@@ -8,6 +8,7 @@ import bitalloc.adapters.sim.script.GrantedChunks;
 import bitalloc.adapters.sim.script.Heartbeat;
 import bitalloc.adapters.sim.script.Registration;
 import bitalloc.adapters.sim.script.TaskFinished;
+import bitalloc.application.config.BitallocConfig;
 import bitalloc.application.port.in.AllocateRam;
 import bitalloc.application.port.in.ClaimRam;
 import bitalloc.application.port.in.FinishTask;
@@ -22,6 +23,7 @@ import bitalloc.domain.allocation.Requester;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.tag.AllocationTags;
 import io.vavr.control.Either;
 import jakarta.inject.Inject;
 
@@ -31,6 +33,7 @@ import jakarta.inject.Inject;
  */
 public final class UseCaseLink implements BitallocLink {
 
+    private final AllocationTags tags;
     private final AllocateRam allocate;
     private final ClaimRam claim;
     private final ReleaseRam release;
@@ -41,7 +44,9 @@ public final class UseCaseLink implements BitallocLink {
 
     @Inject
     public UseCaseLink(AllocateRam allocate, ClaimRam claim, ReleaseRam release, RegisterService register,
-                       UnregisterService unregister, RecordHeartbeat heartbeat, FinishTask finish) {
+                       UnregisterService unregister, RecordHeartbeat heartbeat, FinishTask finish,
+                       BitallocConfig config) {
+        this.tags = AllocationTags.of(config.allocator().tagKey());
         this.allocate = allocate;
         this.claim = claim;
         this.release = release;
@@ -59,7 +64,7 @@ public final class UseCaseLink implements BitallocLink {
                 request.has(AllocationFlag.CORE_DEPENDENT), request.has(AllocationFlag.SHRINKABLE),
                 request.has(AllocationFlag.LONG_RUNNING));
         return allocate.allocate(new AllocateRam.Command(domainRequest))
-                .map(allocation -> new AllocationGrant(allocation.id(), allocation.grants()
+                .map(allocation -> new AllocationGrant(allocation.id(), tags.tagArgument(allocation.id()), allocation.grants()
                         .map(grant -> new GrantedChunks(grant.host(), grant.chunkSize(), grant.chunks()))))
                 .mapLeft(UseCaseLink::refusal);
     }
