@@ -7,6 +7,7 @@ import bitalloc.application.config.BitallocConfig;
 import bitalloc.application.port.in.Recover;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.FillerScript;
 import bitalloc.domain.selection.Lifecycle;
 import bitalloc.domain.selection.SelectorConfig;
 import io.vavr.collection.List;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SpareRamFillerTest {
 
     private static final BitallocConfig SMALL_HARVESTS = BitallocConfig.defaults().withSelector(
-            SelectorConfig.defaults().withHarvest(Duration.ofMillis(200), 2, 0.1));
+            SelectorConfig.defaults().withHarvest(Duration.ofMillis(200), 2, 0.1))
+            .withFiller(Option.some(FillerScript.DEFAULT));
 
     private static FakeGame network() {
         return new FakeGame().host("home", 64).host("n00dles", 256).host("foodnstuff", 256)

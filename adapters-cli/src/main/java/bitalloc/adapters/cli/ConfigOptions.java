@@ -10,6 +10,7 @@ import bitalloc.domain.host.SetAside;
 import bitalloc.domain.host.SetAsidePolicy;
 import bitalloc.domain.host.SetAsideRule;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.selection.FillerScript;
 import bitalloc.domain.selection.SelectorConfig;
 import bitalloc.domain.tag.TagKey;
 import java.time.Duration;
@@ -107,9 +108,9 @@ public final class ConfigOptions {
     @Option(names = "--max-tasks", description = "task scripts alive at once (default: ${DEFAULT-VALUE})")
     int maxTasks = 64;
 
-    @Option(names = "--no-fill", description = "leave spare RAM free instead of lending it to the filler script "
-            + "(hacking experience), which is stopped whenever a task needs the RAM")
-    boolean noFill;
+    @Option(names = "--fill", description = "lend spare RAM to the filler script xp.js (hacking experience), "
+            + "stopped whenever a task needs the RAM (experimental, off by default)")
+    boolean fill;
 
     public BitallocConfig toConfig() {
         BitallocConfig defaults = BitallocConfig.defaults();
@@ -125,8 +126,8 @@ public final class ConfigOptions {
         SelectorConfig selector = new SelectorConfig(launchTimeout, heartbeatTimeout, backOffBase, backOffCap,
                 recoveryWindow, tillTolerance, sowRatio, base.taskScripts(), base.helperRam(), batchSpacing,
                 maxBatches, maxHackFraction, maxTasks, base.bitNode());
-        return new BitallocConfig(allocator, selector, poll, tick, noFill ? io.vavr.control.Option.none()
-                : defaults.filler());
+        return new BitallocConfig(allocator, selector, poll, tick, fill ? io.vavr.control.Option.some(FillerScript.DEFAULT)
+                : io.vavr.control.Option.none());
     }
 
     /** The same options with another estimator and margin, for {@code --compare}. */

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param pollInterval how often every host's process table is scanned (default 2 s)
  * @param tickInterval how often the selector may launch (default 500 ms)
  * @param filler       the script that holds RAM no task can use, stopped when a task needs it; none: spare RAM
- *                     stays free (default {@link FillerScript#DEFAULT})
+ *                     stays free (default none: opt in with {@link FillerScript#DEFAULT}; see the README's limits)
  */
 public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector, Duration pollInterval,
                              Duration tickInterval, Option<FillerScript> filler) {
@@ -36,7 +36,7 @@ public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector,
     public static BitallocConfig defaults() {
         Duration poll = Duration.ofSeconds(2);
         return new BitallocConfig(AllocatorPolicy.DEFAULT.withAllocationGrace(poll), SelectorConfig.defaults(), poll,
-                Duration.ofMillis(500), Option.some(FillerScript.DEFAULT));
+                Duration.ofMillis(500), Option.none());
     }
 
     public BitallocConfig withAllocator(AllocatorPolicy policy) {

@@ -237,8 +237,11 @@ public final class SpareRamFiller {
                 ids.remove();
                 continue;
             }
-            allocation.get().claims().forEach(claim -> held.add(new Held(id, new Filler(claim.pid(), claim.host(),
-                    allocation.get().chunkSize().times(claim.chunks())))));
+            // A claim from an earlier game session names a pid the reload ended and the game may have reused:
+            // that filler is gone already (the scan releases it), and killing its pid could hit a task.
+            allocation.get().claims().filter(claim -> claim.session().equals(engine.session()))
+                    .forEach(claim -> held.add(new Held(id, new Filler(claim.pid(), claim.host(),
+                            allocation.get().chunkSize().times(claim.chunks())))));
         }
         return List.ofAll(held);
     }
