@@ -43,6 +43,14 @@ import java.util.function.Consumer;
 public final class SimulationRun {
 
     private static final Duration PROGRESS_STEP = Duration.ofMinutes(1);
+    /**
+     * The durable state is committed once per this much simulated time, not once per event: no client outside the
+     * simulation waits for an answer, and a restarted instance recovers from the state in memory, which holds all
+     * its predecessor saved. Changes that cancel out within the slice (a helper's claim made and released, a wave's
+     * allocation granted and given back) never reach the database. Only a kill of the whole run loses the slice,
+     * and a killed run is not resumed anyway.
+     */
+    private static final Duration COMMIT_EVERY = Duration.ofMinutes(10);
 
     private final SimWorld world;
     private final BitallocConfig config;
@@ -138,16 +146,28 @@ public final class SimulationRun {
     void runFor(Duration duration, Progress progress) {
         Duration done = Duration.ZERO;
         while (done.compareTo(duration) < 0) {
-            Duration step = PROGRESS_STEP.compareTo(duration.minus(done)) < 0 ? PROGRESS_STEP : duration.minus(done);
-            world.runFor(step);
-            done = done.plus(step);
-            progress.advanced(done, duration);
+            Duration slice = shorter(COMMIT_EVERY, duration.minus(done));
+            Duration sliceStart = done;
+            store.inOneCommit(() -> {
+                Duration ran = Duration.ZERO;
+                while (ran.compareTo(slice) < 0) {
+                    Duration step = shorter(PROGRESS_STEP, slice.minus(ran));
+                    world.runFor(step);
+                    ran = ran.plus(step);
+                    progress.advanced(sliceStart.plus(ran), duration);
+                }
+            });
+            done = done.plus(slice);
         }
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private SimReport finish() {
         world.stopGenerators();
-        world.runFor(config.pollInterval().multipliedBy(2));
+        store.inOneCommit(() -> world.runFor(config.pollInterval().multipliedBy(2)));
         world.metrics().recordLeaked(leaked());
         world.metrics().addSelectorCounters(bitalloc.getInstance(QueryStatus.class).status().counters());
         store.history().flush();

@@ -1,6 +1,7 @@
 package bitalloc.boot;
 
 import bitalloc.application.port.out.history.HistoryLog;
+import bitalloc.application.port.out.memory.GroupCommitStateStore;
 import bitalloc.application.port.out.state.StateStore;
 import bitalloc.application.port.out.state.Transactions;
 import com.google.inject.AbstractModule;
@@ -11,13 +12,29 @@ import com.google.inject.AbstractModule;
  */
 public record Store(StateStore state, Transactions transactions, HistoryLog history, AutoCloseable resources) {
 
-    /** Flushes the history and releases connections. */
+    /** Commits what is left, flushes the history and releases connections. */
     void close() {
+        transactions.awaitCommitted();
         history.close();
         try {
             resources.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not close the store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} with the commits it asks for gathered into one at its end, when the store commits in groups.
+     * For the simulator only: its clients are inside this process (see {@link GroupCommitStateStore#deferringCommits}).
+     */
+    void inOneCommit(Runnable work) {
+        if (transactions instanceof GroupCommitStateStore groupCommit) {
+            groupCommit.deferringCommits(() -> {
+                work.run();
+                return null;
+            });
+        } else {
+            work.run();
         }
     }
 

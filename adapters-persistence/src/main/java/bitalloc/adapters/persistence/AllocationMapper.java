@@ -41,27 +41,31 @@ final class AllocationMapper {
     }
 
     static List<AllocationGrantRecord> grantRecords(DSLContext dsl, StoredAllocation allocation) {
-        return allocation.grants().map(grant -> {
-            AllocationGrantRecord r = dsl.newRecord(ALLOCATION_GRANT);
-            r.setAllocationId(allocation.id().value());
-            r.setHost(grant.host().value());
-            r.setChunkSize(grant.chunkSize().hundredths());
-            r.setChunks(grant.chunks());
-            return r;
-        });
+        return allocation.grants().map(grant -> grantRecord(dsl, allocation.id(), grant));
+    }
+
+    static AllocationGrantRecord grantRecord(DSLContext dsl, AllocationId allocation, ChunkGrant grant) {
+        AllocationGrantRecord r = dsl.newRecord(ALLOCATION_GRANT);
+        r.setAllocationId(allocation.value());
+        r.setHost(grant.host().value());
+        r.setChunkSize(grant.chunkSize().hundredths());
+        r.setChunks(grant.chunks());
+        return r;
     }
 
     static List<AllocationClaimRecord> claimRecords(DSLContext dsl, StoredAllocation allocation) {
-        return allocation.claims().map(claim -> {
-            AllocationClaimRecord r = dsl.newRecord(ALLOCATION_CLAIM);
-            r.setAllocationId(allocation.id().value());
-            r.setGameSession(claim.session().value());
-            r.setPid(claim.pid().value());
-            r.setHost(claim.host().value());
-            r.setChunkSize(claim.chunkSize().hundredths());
-            r.setChunks(claim.chunks());
-            return r;
-        });
+        return allocation.claims().map(claim -> claimRecord(dsl, allocation.id(), claim));
+    }
+
+    static AllocationClaimRecord claimRecord(DSLContext dsl, AllocationId allocation, StoredClaim claim) {
+        AllocationClaimRecord r = dsl.newRecord(ALLOCATION_CLAIM);
+        r.setAllocationId(allocation.value());
+        r.setGameSession(claim.session().value());
+        r.setPid(claim.pid().value());
+        r.setHost(claim.host().value());
+        r.setChunkSize(claim.chunkSize().hundredths());
+        r.setChunks(claim.chunks());
+        return r;
     }
 
     static StoredAllocation fromRecords(AllocationRecord r, List<AllocationGrantRecord> grants,

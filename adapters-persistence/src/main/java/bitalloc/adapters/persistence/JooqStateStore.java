@@ -11,10 +11,12 @@ import static bitalloc.adapters.persistence.generated.Tables.TASK;
 
 import bitalloc.adapters.persistence.generated.tables.records.AllocationClaimRecord;
 import bitalloc.adapters.persistence.generated.tables.records.AllocationGrantRecord;
+import bitalloc.application.port.out.state.ChunkGrant;
 import bitalloc.application.port.out.state.DurableState;
 import bitalloc.application.port.out.state.StateStore;
 import bitalloc.application.port.out.state.StoredAllocation;
 import bitalloc.application.port.out.state.StoredBackoff;
+import bitalloc.application.port.out.state.StoredClaim;
 import bitalloc.application.port.out.state.StoredHost;
 import bitalloc.application.port.out.state.StoredPendingLaunch;
 import bitalloc.application.port.out.state.StoredRegistration;
@@ -23,11 +25,14 @@ import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.process.Pid;
+import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.TableRecord;
 import org.jooq.UpdatableRecord;
 
@@ -68,12 +73,11 @@ public final class JooqStateStore implements StateStore {
     @Override
     public void saveAllocation(StoredAllocation allocation) {
         inTransaction(dsl -> {
-            UUID id = allocation.id().value();
-            upsert(dsl, AllocationMapper.toRecord(dsl, allocation));
-            dsl.deleteFrom(ALLOCATION_GRANT).where(ALLOCATION_GRANT.ALLOCATION_ID.eq(id)).execute();
-            dsl.deleteFrom(ALLOCATION_CLAIM).where(ALLOCATION_CLAIM.ALLOCATION_ID.eq(id)).execute();
-            dsl.batchInsert(AllocationMapper.grantRecords(dsl, allocation).toJavaList()).execute();
-            dsl.batchInsert(AllocationMapper.claimRecords(dsl, allocation).toJavaList()).execute();
+            // Its grants and claims go with the old row (ON DELETE CASCADE): a replaced allocation keeps none.
+            dsl.deleteFrom(ALLOCATION).where(ALLOCATION.ALLOCATION_ID.eq(allocation.id().value())).execute();
+            dsl.executeInsert(AllocationMapper.toRecord(dsl, allocation));
+            insertAll(dsl, AllocationMapper.grantRecords(dsl, allocation));
+            insertAll(dsl, AllocationMapper.claimRecords(dsl, allocation));
         });
     }
 
@@ -81,6 +85,49 @@ public final class JooqStateStore implements StateStore {
     public void removeAllocation(AllocationId id) {
         // Grants and claims go with it (ON DELETE CASCADE).
         inTransaction(dsl -> dsl.deleteFrom(ALLOCATION).where(ALLOCATION.ALLOCATION_ID.eq(id.value())).execute());
+    }
+
+    @Override
+    public void saveGrant(AllocationId allocation, ChunkGrant grant) {
+        inTransaction(dsl -> {
+            int updated = dsl.update(ALLOCATION_GRANT).set(ALLOCATION_GRANT.CHUNKS, grant.chunks())
+                    .where(ALLOCATION_GRANT.ALLOCATION_ID.eq(allocation.value()))
+                    .and(ALLOCATION_GRANT.HOST.eq(grant.host().value()))
+                    .and(ALLOCATION_GRANT.CHUNK_SIZE.eq(grant.chunkSize().hundredths()))
+                    .execute();
+            if (updated == 0) {
+                dsl.executeInsert(AllocationMapper.grantRecord(dsl, allocation, grant));
+            }
+        });
+    }
+
+    @Override
+    public void removeGrant(AllocationId allocation, HostName host, Ram chunkSize) {
+        inTransaction(dsl -> dsl.deleteFrom(ALLOCATION_GRANT)
+                .where(ALLOCATION_GRANT.ALLOCATION_ID.eq(allocation.value()))
+                .and(ALLOCATION_GRANT.HOST.eq(host.value()))
+                .and(ALLOCATION_GRANT.CHUNK_SIZE.eq(chunkSize.hundredths()))
+                .execute());
+    }
+
+    @Override
+    public void saveClaim(AllocationId allocation, StoredClaim claim) {
+        inTransaction(dsl -> {
+            dsl.deleteFrom(ALLOCATION_CLAIM)
+                    .where(ALLOCATION_CLAIM.ALLOCATION_ID.eq(allocation.value()))
+                    .and(ALLOCATION_CLAIM.GAME_SESSION.eq(claim.session().value()))
+                    .and(ALLOCATION_CLAIM.PID.eq(claim.pid().value()))
+                    .execute();
+            dsl.executeInsert(AllocationMapper.claimRecord(dsl, allocation, claim));
+        });
+    }
+
+    @Override
+    public void removeClaim(GameSession session, Pid pid) {
+        inTransaction(dsl -> dsl.deleteFrom(ALLOCATION_CLAIM)
+                .where(ALLOCATION_CLAIM.GAME_SESSION.eq(session.value()))
+                .and(ALLOCATION_CLAIM.PID.eq(pid.value()))
+                .execute());
     }
 
     @Override
@@ -131,6 +178,24 @@ public final class JooqStateStore implements StateStore {
                     List.ofAll(dsl.selectFrom(PENDING_LAUNCH).fetch()).map(TaskMapper::fromRecord),
                     List.ofAll(dsl.selectFrom(SELECTOR_BACKOFF).fetch()).headOption().map(TaskMapper::fromRecord));
         });
+    }
+
+    /**
+     * Inserts the records with one statement rendered once and sent as one JDBC batch: jOOQ's batchInsert renders
+     * every record on its own, which cost more than the database's own work.
+     */
+    private static <R extends TableRecord<R>> void insertAll(DSLContext dsl, List<R> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        R first = records.head();
+        Field<?>[] fields = first.fields();
+        BatchBindStep batch = dsl.batch(dsl.insertInto(first.getTable()).columns(fields)
+                .values(new Object[fields.length]));
+        for (R record : records) {
+            batch = batch.bind(record.intoArray());
+        }
+        batch.execute();
     }
 
     private void inTransaction(Consumer<DSLContext> work) {

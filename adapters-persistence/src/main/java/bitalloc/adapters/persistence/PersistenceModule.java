@@ -2,6 +2,7 @@ package bitalloc.adapters.persistence;
 
 import bitalloc.application.port.out.history.HistoryLog;
 import bitalloc.application.port.out.history.ReadOnlyQuery;
+import bitalloc.application.port.out.memory.GroupCommitStateStore;
 import bitalloc.application.port.out.state.StateStore;
 import bitalloc.application.port.out.state.Transactions;
 import com.google.inject.AbstractModule;
@@ -33,16 +34,26 @@ public final class PersistenceModule extends AbstractModule {
         return new JooqTransactions(database.dsl());
     }
 
+    /**
+     * The durable state in memory, committed to SQL in groups: a commit per change (the database writes its file
+     * on every commit) was most of a simulation's time and capped how many requests {@code serve} could answer.
+     */
     @Provides
     @Singleton
-    Transactions transactions(JooqTransactions transactions) {
-        return transactions;
+    GroupCommitStateStore groupCommitStore(JooqTransactions transactions) {
+        return new GroupCommitStateStore(new JooqStateStore(transactions), transactions);
     }
 
     @Provides
     @Singleton
-    StateStore stateStore(JooqTransactions transactions) {
-        return new JooqStateStore(transactions);
+    Transactions transactions(GroupCommitStateStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    StateStore stateStore(GroupCommitStateStore store) {
+        return store;
     }
 
     @Provides

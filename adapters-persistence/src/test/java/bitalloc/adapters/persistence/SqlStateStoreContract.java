@@ -46,16 +46,20 @@ abstract class SqlStateStoreContract extends StateStoreContract {
 
     @Override
     StateStore emptyStore() {
-        database().dsl().deleteFrom(Tables.ALLOCATION_CLAIM).execute();
-        database().dsl().deleteFrom(Tables.ALLOCATION_GRANT).execute();
-        database().dsl().deleteFrom(Tables.ALLOCATION).execute();
-        database().dsl().deleteFrom(Tables.HOST).execute();
-        database().dsl().deleteFrom(Tables.REGISTRATION).execute();
-        database().dsl().deleteFrom(Tables.TASK).execute();
-        database().dsl().deleteFrom(Tables.PENDING_LAUNCH).execute();
-        database().dsl().deleteFrom(Tables.SELECTOR_BACKOFF).execute();
+        emptyStateTables(database());
         sqlTransactions = new JooqTransactions(database().dsl());
         return new JooqStateStore(sqlTransactions);
+    }
+
+    static void emptyStateTables(Database database) {
+        database.dsl().deleteFrom(Tables.ALLOCATION_CLAIM).execute();
+        database.dsl().deleteFrom(Tables.ALLOCATION_GRANT).execute();
+        database.dsl().deleteFrom(Tables.ALLOCATION).execute();
+        database.dsl().deleteFrom(Tables.HOST).execute();
+        database.dsl().deleteFrom(Tables.REGISTRATION).execute();
+        database.dsl().deleteFrom(Tables.TASK).execute();
+        database.dsl().deleteFrom(Tables.PENDING_LAUNCH).execute();
+        database.dsl().deleteFrom(Tables.SELECTOR_BACKOFF).execute();
     }
 
     /** The store joins only the units of work of the transactions it was built with. */
@@ -70,22 +74,36 @@ abstract class SqlStateStoreContract extends StateStoreContract {
         SplittableRandom random = new SplittableRandom(seed);
         InMemoryStateStore model = new InMemoryStateStore();
         for (int step = 0; step < OPERATIONS; step++) {
-            Consumer<StateStore> change = randomChange(random);
+            Consumer<StateStore> change = randomChange(random, savedAllocations(model));
             change.accept(model);
             change.accept(store);
         }
         assertEquals(model.load(), store.load(), "seed " + seed + " (replay with this seed)");
     }
 
-    /** One random save or remove, over a small key space so that replacements and removals really happen. */
-    private static Consumer<StateStore> randomChange(SplittableRandom random) {
+    static List<AllocationId> savedAllocations(StateStore store) {
+        return store.load().allocations().map(StoredAllocation::id);
+    }
+
+    /**
+     * One random save or remove, over a small key space so that replacements and removals really happen. Grants and
+     * claims are saved only into allocations that {@code saved} lists, as the contract requires.
+     */
+    static Consumer<StateStore> randomChange(SplittableRandom random, List<AllocationId> saved) {
         HostName host = HostName.of("host-" + random.nextInt(4));
         Pid pid = Pid.of(1 + random.nextInt(5));
         GameSession session = new GameSession(1 + random.nextInt(2));
         Instant at = T0.plusMillis(random.nextInt(1_000_000));
         Ram ram = Ram.ofHundredths(1 + random.nextInt(100_000));
         AllocationId id = new AllocationId(new UUID(random.nextInt(3), random.nextInt(3)));
-        switch (random.nextInt(12)) {
+        int kind = random.nextInt(16);
+        if (kind >= 12) {
+            // With no allocation saved, a grant or claim can only be removed.
+            int partKind = saved.isEmpty() && kind % 2 == 0 ? kind + 1 : kind;
+            return randomPartChange(random, partKind, saved.isEmpty() ? id : saved.get(random.nextInt(saved.size())),
+                    host, pid, session);
+        }
+        switch (kind) {
             case 0:
                 StoredHost stored = new StoredHost(host, HostKind.values()[random.nextInt(4)], 1 + random.nextInt(8),
                         ram, Ram.ZERO, ram, Ram.ZERO, Ram.ofHundredths(random.nextInt(500)), Ram.ofGb(8),
@@ -123,12 +141,29 @@ abstract class SqlStateStoreContract extends StateStoreContract {
         }
     }
 
+    private static Consumer<StateStore> randomPartChange(SplittableRandom random, int kind, AllocationId id,
+                                                         HostName host, Pid pid, GameSession session) {
+        Ram chunkSize = Ram.ofHundredths(170 + random.nextInt(3) * 5);
+        switch (kind) {
+            case 12:
+                ChunkGrant grant = new ChunkGrant(host, chunkSize, 1 + random.nextInt(64));
+                return s -> s.saveGrant(id, grant);
+            case 13:
+                return s -> s.removeGrant(id, host, chunkSize);
+            case 14:
+                StoredClaim claim = new StoredClaim(session, pid, host, chunkSize, 1 + random.nextInt(8));
+                return s -> s.saveClaim(id, claim);
+            default:
+                return s -> s.removeClaim(session, pid);
+        }
+    }
+
     private static StoredAllocation randomAllocation(SplittableRandom random, AllocationId id, GameSession session,
                                                      Instant at) {
         List<ChunkGrant> grants = List.range(0, random.nextInt(4)).map(i -> new ChunkGrant(
                 HostName.of("host-" + i), Ram.ofHundredths(170 + random.nextInt(3) * 5), 1 + random.nextInt(64)));
         List<StoredClaim> claims = grants.zipWithIndex().filter(g -> random.nextBoolean()).map(g -> new StoredClaim(
-                SESSION, Pid.of(10 + g._2), g._1.host(), g._1.chunkSize(), 1 + random.nextInt(g._1.chunks())));
+                session, Pid.of(1 + g._2 + random.nextInt(3)), g._1.host(), g._1.chunkSize(), 1 + random.nextInt(g._1.chunks())));
         return new StoredAllocation(id, session, "requester-" + random.nextInt(3), "hack.js",
                 HashSet.of(RequestFlag.values()).filter(f -> random.nextBoolean()), at, grants, claims,
                 random.nextBoolean() ? Option.some(at.plusSeconds(4)) : Option.none());

@@ -3,6 +3,7 @@ package bitalloc.adapters.persistence;
 import static bitalloc.adapters.persistence.Samples.SESSION;
 import static bitalloc.adapters.persistence.Samples.T0;
 import static bitalloc.adapters.persistence.Samples.allocation;
+import static bitalloc.adapters.persistence.Samples.allocationId;
 import static bitalloc.adapters.persistence.Samples.backoff;
 import static bitalloc.adapters.persistence.Samples.host;
 import static bitalloc.adapters.persistence.Samples.pendingLaunch;
@@ -12,12 +13,15 @@ import static bitalloc.adapters.persistence.Samples.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import bitalloc.application.port.out.state.ChunkGrant;
 import bitalloc.application.port.out.state.DurableState;
 import bitalloc.application.port.out.state.StateStore;
 import bitalloc.application.port.out.state.StoredAllocation;
+import bitalloc.application.port.out.state.StoredClaim;
 import bitalloc.application.port.out.state.StoredHost;
 import bitalloc.application.port.out.state.StoredRegistration;
 import bitalloc.application.port.out.state.Transactions;
+import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.host.HostKind;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.process.Pid;
@@ -25,11 +29,17 @@ import bitalloc.domain.ram.Ram;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.util.Comparator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link StateStore} and {@link Transactions} pair must do; run on memory, H2 and PostgreSQL. */
 abstract class StateStoreContract {
+
+    private static final Comparator<ChunkGrant> GRANT_KEY =
+            Comparator.comparing(ChunkGrant::host).thenComparing(ChunkGrant::chunkSize);
+    private static final Comparator<StoredClaim> CLAIM_KEY = Comparator.comparing(StoredClaim::session)
+            .thenComparing(StoredClaim::pid).thenComparing(StoredClaim::host).thenComparing(StoredClaim::chunkSize);
 
     StateStore store;
     Transactions transactions;
@@ -116,6 +126,67 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void a_grant_saved_on_its_own_changes_only_that_grant_of_its_allocation() {
+        StoredAllocation original = allocation(1);
+        store.saveAllocation(original);
+        store.saveAllocation(allocation(2));
+        ChunkGrant shrunk = new ChunkGrant(host("pserv-1"), Ram.parse("1.7"), 9);
+        ChunkGrant added = new ChunkGrant(host("pserv-2"), Ram.parse("1.7"), 4);
+        store.saveGrant(original.id(), shrunk);
+        store.saveGrant(original.id(), added);
+        assertEquals(List.of(shrunk, original.grants().get(1), original.grants().get(2), added)
+                        .sorted(GRANT_KEY),
+                allocationLoaded(original.id()).grants());
+        assertEquals(allocation(2).grants().sorted(GRANT_KEY), allocationLoaded(allocation(2).id()).grants());
+    }
+
+    @Test
+    void a_removed_grant_is_gone_and_removing_it_again_changes_nothing() {
+        StoredAllocation original = allocation(1);
+        store.saveAllocation(original);
+        store.removeGrant(original.id(), host("pserv-1"), Ram.parse("1.75"));
+        store.removeGrant(original.id(), host("pserv-1"), Ram.parse("1.75"));
+        store.removeGrant(allocationId(9), host("pserv-1"), Ram.parse("1.7"));
+        assertEquals(original.grants().take(2).sorted(GRANT_KEY), allocationLoaded(original.id()).grants());
+    }
+
+    @Test
+    void a_claim_saved_again_by_its_process_replaces_the_one_before_in_that_allocation() {
+        StoredAllocation original = allocation(1);
+        store.saveAllocation(original);
+        StoredClaim moved = new StoredClaim(SESSION, Pid.of(41), host("home"), Ram.parse("1.7"), 2);
+        StoredClaim fresh = new StoredClaim(SESSION, Pid.of(77), host("pserv-1"), Ram.parse("1.7"), 1);
+        store.saveClaim(original.id(), moved);
+        store.saveClaim(original.id(), fresh);
+        assertEquals(List.of(moved, original.claims().get(1), fresh).sorted(CLAIM_KEY),
+                allocationLoaded(original.id()).claims());
+    }
+
+    @Test
+    void a_claim_is_removed_by_its_process_from_whichever_allocation_holds_it() {
+        store.saveAllocation(allocation(1));
+        store.saveAllocation(allocation(2));
+        StoredClaim ofAnOldSession = new StoredClaim(new GameSession(6), Pid.of(42), host("home"), Ram.parse("1.7"),
+                1);
+        store.saveClaim(allocation(1).id(), ofAnOldSession);
+        store.removeClaim(SESSION, Pid.of(42));
+        store.removeClaim(SESSION, Pid.of(42));
+        assertEquals(List.of(allocation(1).claims().get(0), ofAnOldSession).sorted(CLAIM_KEY),
+                allocationLoaded(allocation(1).id()).claims(), "pid 42 of session 7 was pid 1's second claim");
+        assertEquals(allocation(2).claims().drop(1), allocationLoaded(allocation(2).id()).claims(),
+                "and allocation 2's first");
+    }
+
+    @Test
+    void a_grant_or_claim_of_an_allocation_never_saved_is_a_programming_error() {
+        assertThrows(RuntimeException.class, () -> transactions.inTransaction(() -> store.saveGrant(
+                allocationId(1), new ChunkGrant(host("home"), Ram.parse("1.7"), 1))));
+        assertThrows(RuntimeException.class, () -> transactions.inTransaction(() -> store.saveClaim(
+                allocationId(1), new StoredClaim(SESSION, Pid.of(3), host("home"), Ram.parse("1.7"), 1))));
+        assertEquals(DurableState.EMPTY, store.load());
+    }
+
+    @Test
     void tasks_and_pending_launches_are_kept_one_per_target() {
         store.saveTask(task("n00dles"));
         store.saveTask(task("joesguns"));
@@ -137,6 +208,10 @@ abstract class StateStoreContract {
         assertEquals(Option.some(backoff(3)), store.load().backoff());
         store.clearBackoff();
         assertEquals(Option.none(), store.load().backoff());
+    }
+
+    StoredAllocation allocationLoaded(AllocationId id) {
+        return store.load().allocations().find(a -> a.id().equals(id)).get();
     }
 
     @Test

@@ -5,13 +5,16 @@ import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.application.port.out.history.HistoryEvent.AllocationChanged;
 import bitalloc.application.port.out.history.HistoryEvent.RefusalReason;
 import bitalloc.application.port.out.history.HistoryLog;
+import bitalloc.application.port.out.state.ChunkGrant;
 import bitalloc.application.port.out.state.StateStore;
 import bitalloc.application.port.out.state.Transactions;
 import bitalloc.domain.allocation.Allocation;
 import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.allocation.AllocationRefused;
 import bitalloc.domain.allocation.AllocationRequest;
+import bitalloc.domain.allocation.Claim;
 import bitalloc.domain.allocation.Grant;
+import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocator.Allocator;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.process.Pid;
@@ -24,7 +27,8 @@ import java.time.Instant;
 
 /**
  * Makes every allocation change durable and historical: the durable state is committed before the caller
- * answers its client; the history line is queued for the batched writer.
+ * answers its client; the history line is queued for the batched writer. An allocation is stored whole once, when
+ * granted; each later change writes only the grant or claim it touched.
  */
 @Singleton
 public final class AllocationJournal {
@@ -40,26 +44,57 @@ public final class AllocationJournal {
         this.history = history;
     }
 
-    /** Saves the allocation as the allocator now holds it, or removes it when it is gone. */
-    void changed(Allocator allocator, AllocationId id, AllocationChange change, List<Grant> grants, Option<Pid> pid,
-                 String requester, GameSession session, Instant now) {
-        Option<Allocation> current = allocator.allocation(id);
-        transactions.inTransaction(() -> {
-            if (current.isDefined()) {
-                store.saveAllocation(StoredRecords.toStored(current.get()));
-            } else {
-                store.removeAllocation(id);
-            }
-        });
-        history.append(new AllocationChanged(now, session, id, change, requester,
-                grants.map(StoredRecords::toStored), pid, ""));
-    }
-
     void granted(Allocation allocation, Instant now) {
-        transactions.inTransaction(() -> store.saveAllocation(StoredRecords.toStored(allocation)));
+        store.saveAllocation(StoredRecords.toStored(allocation));
         history.append(new AllocationChanged(now, allocation.session(), allocation.id(), AllocationChange.GRANTED,
                 StoredRecords.requesterText(allocation.request().requester()),
                 allocation.grants().map(StoredRecords::toStored), Option.none(), allocation.request().script()));
+    }
+
+    /** A process labelled chunks of the allocation's grant with its pid (a repeated claim replaces its own). */
+    void claimed(Allocation allocation, Claim claim, Instant now) {
+        store.saveClaim(allocation.id(), StoredRecords.toStored(claim, allocation.chunkSize()));
+        history.append(new AllocationChanged(now, claim.session(), allocation.id(), AllocationChange.CLAIMED,
+                StoredRecords.requesterText(allocation.request().requester()),
+                List.of(new ChunkGrant(claim.host(), allocation.chunkSize(), claim.chunks())),
+                Option.some(claim.pid()), ""));
+    }
+
+    void claimReleased(AllocationId id, Claim claim, String requester, GameSession session, Instant now) {
+        store.removeClaim(claim.session(), claim.pid());
+        history.append(new AllocationChanged(now, session, id, AllocationChange.CLAIM_RELEASED, requester,
+                List.empty(), Option.some(claim.pid()), ""));
+    }
+
+    /**
+     * Chunks or the whole allocation were given back: a closed allocation goes, otherwise each grant that shrank
+     * is saved as the allocator now holds it.
+     */
+    void released(Allocator allocator, ReleaseOutcome.Released released, AllocationChange change, String requester,
+                  GameSession session, Instant now) {
+        AllocationId id = released.id();
+        Option<Allocation> current = allocator.allocation(id);
+        transactions.inTransaction(() -> {
+            if (released.closed() || current.isEmpty()) {
+                store.removeAllocation(id);
+                return;
+            }
+            for (Grant freed : released.freed()) {
+                Option<Grant> left = current.get().grantOn(freed.host());
+                if (left.isDefined()) {
+                    store.saveGrant(id, StoredRecords.toStored(left.get()));
+                } else {
+                    store.removeGrant(id, freed.host(), freed.chunkSize());
+                }
+            }
+        });
+        history.append(new AllocationChanged(now, session, id, change, requester,
+                released.freed().map(StoredRecords::toStored), Option.none(), ""));
+    }
+
+    /** Claims a scan dropped (process gone, never seen within the grace, or of an old session). */
+    void claimDropped(Claim claim) {
+        store.removeClaim(claim.session(), claim.pid());
     }
 
     /** Allocations the scan released because nothing of theirs ran any more. */

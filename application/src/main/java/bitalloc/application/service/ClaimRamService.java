@@ -2,13 +2,9 @@ package bitalloc.application.service;
 
 import bitalloc.application.port.in.ClaimRam;
 import bitalloc.application.port.out.Clock;
-import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocation.AllocationRefused;
 import bitalloc.domain.allocation.ClaimOutcome;
-import bitalloc.domain.allocation.Grant;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -34,14 +30,8 @@ public final class ClaimRamService implements ClaimRam {
             Either<AllocationRefused, ClaimOutcome> outcome = engine.allocator()
                     .claim(command.allocation(), command.host(), command.pid(), command.chunks(), now);
             // Not Either.filter: on a Left it answers Some(left), and a refused claim would be journaled.
-            outcome.toOption().filter(result -> result instanceof ClaimOutcome.Claimed).forEach(claimed -> {
-                String requester = engine.allocator().allocation(command.allocation())
-                        .map(a -> StoredRecords.requesterText(a.request().requester())).getOrElse("");
-                Grant labelled = new Grant(command.host(), engine.allocator().allocation(command.allocation())
-                        .map(a -> a.chunkSize()).get(), command.chunks());
-                journal.changed(engine.allocator(), command.allocation(), AllocationChange.CLAIMED,
-                        List.of(labelled), Option.some(command.pid()), requester, engine.session(), now);
-            });
+            outcome.toOption().filter(result -> result instanceof ClaimOutcome.Claimed).forEach(claimed ->
+                    journal.claimed(engine.allocator().allocation(command.allocation()).get(), claimed.claim(), now));
             return outcome;
         });
     }

@@ -3,6 +3,8 @@ package bitalloc.application.service;
 import bitalloc.application.config.BitallocConfig;
 import bitalloc.application.port.out.AllocationIds;
 import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
+import bitalloc.application.port.out.state.Transactions;
+import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocator.Allocator;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.GameSession;
@@ -11,7 +13,6 @@ import bitalloc.domain.selection.SelectorEvent;
 import bitalloc.domain.selection.SelectorState;
 import bitalloc.domain.selection.TaskSelector;
 import bitalloc.domain.selection.Transition;
-import io.vavr.collection.List;
 import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,6 +37,7 @@ public final class Engine {
     private final SelectorPersistence selectorPersistence;
     private final TaskHosts taskHosts;
     private final AllocationJournal journal;
+    private final Transactions transactions;
     private final Queue<SelectorCommand> outbox = new ArrayDeque<>();
     private SelectorState selector = SelectorState.initial();
     private GameSession session = GameSession.FIRST;
@@ -43,21 +45,32 @@ public final class Engine {
 
     @Inject
     public Engine(BitallocConfig config, AllocationIds ids, SelectorPersistence selectorPersistence,
-                  TaskHosts taskHosts, AllocationJournal journal) {
+                  TaskHosts taskHosts, AllocationJournal journal, Transactions transactions) {
         this.allocator = new Allocator(config.allocator(), ids::next);
         this.taskSelector = new TaskSelector(config.selector());
         this.selectorPersistence = selectorPersistence;
         this.taskHosts = taskHosts;
         this.journal = journal;
+        this.transactions = transactions;
     }
 
+    /**
+     * Runs {@code work} under the lock and, once the outermost call has released it, waits until what the work saved
+     * is committed: a use case answers its client after this returns. Committing outside the lock lets other
+     * threads work meanwhile, and lets a store commit the changes of several threads at once.
+     */
     public <T> T locked(Supplier<T> work) {
+        T result;
         lock.lock();
         try {
-            return work.get();
+            result = work.get();
         } finally {
             lock.unlock();
         }
+        if (!lock.isHeldByCurrentThread()) {
+            transactions.awaitCommitted();
+        }
+        return result;
     }
 
     public void locked(Runnable work) {
@@ -129,10 +142,11 @@ public final class Engine {
         for (HostName target : taskHosts.targetsWithTaskRam()) {
             if (before.target(target).exists(was -> was.task().mayHaveLiveTask())
                     && selector.target(target).forAll(after -> !after.task().mayHaveLiveTask())) {
-                taskHosts.endTask(target).forEach(id -> allocator.release(id)
-                        .peek(outcome -> journal.changed(allocator, id, AllocationChange.RELEASED, List.empty(),
-                                Option.none(), StoredRecords.requesterText(ControlPlaneRequester.INSTANCE), session,
-                                now)));
+                taskHosts.endTask(target).forEach(id -> allocator.release(id).toOption()
+                        .filter(outcome -> outcome instanceof ReleaseOutcome.Released)
+                        .forEach(outcome -> journal.released(allocator, (ReleaseOutcome.Released) outcome,
+                                AllocationChange.RELEASED, StoredRecords.requesterText(ControlPlaneRequester.INSTANCE),
+                                session, now)));
             }
         }
     }

@@ -4,12 +4,9 @@ import bitalloc.application.port.in.ReleaseRam;
 import bitalloc.application.port.out.Clock;
 import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocation.AllocationRefused;
-import bitalloc.domain.allocation.Grant;
 import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocator.Allocator;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -55,12 +52,9 @@ public final class ReleaseRamService implements ReleaseRam {
         if (result instanceof ReleaseOutcome.Released released) {
             AllocationChange change = command instanceof ReleaseChunks
                     ? AllocationChange.CHUNKS_RELEASED : AllocationChange.RELEASED;
-            journal.changed(allocator, released.id(), change, released.freed(), Option.none(), requester,
-                    engine.session(), now);
+            journal.released(allocator, released, change, requester, engine.session(), now);
         } else if (result instanceof ReleaseOutcome.ClaimReleased claimReleased) {
-            List<Grant> labelled = List.empty();
-            journal.changed(allocator, claimReleased.id(), AllocationChange.CLAIM_RELEASED, labelled,
-                    Option.some(claimReleased.claim().pid()), requester, engine.session(), now);
+            journal.claimReleased(claimReleased.id(), claimReleased.claim(), requester, engine.session(), now);
         }
     }
 }

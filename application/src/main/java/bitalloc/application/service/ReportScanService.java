@@ -101,7 +101,8 @@ public final class ReportScanService implements ReportScan {
                     dropped.registration().host(), dropped.registration().pid(), dropped.reason().name(),
                     dropped.registration().ram()));
         }
-        // Dropped claims are not written: after a restart the first scan drops them again from the stored state.
+        // Written so a stored grant never holds more claimed chunks than it has once its allocation shrinks.
+        report.droppedClaims().forEach(journal::claimDropped);
         for (HostSnapshot host : scan.hosts()) {
             saveHostIfChanged(host, now);
         }

@@ -13,6 +13,7 @@ import bitalloc.domain.allocation.Registration;
 import bitalloc.domain.allocation.Requester;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
+import bitalloc.domain.ram.Ram;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -29,9 +30,12 @@ final class StoredRecords {
         return new StoredAllocation(allocation.id(), allocation.session(), requesterText(request.requester()),
                 request.script(), flags(request), allocation.createdAt(),
                 allocation.grants().map(StoredRecords::toStored),
-                allocation.claims().map(claim -> new StoredClaim(claim.session(), claim.pid(), claim.host(),
-                        request.chunkSize(), claim.chunks())),
+                allocation.claims().map(claim -> toStored(claim, request.chunkSize())),
                 Option.none());
+    }
+
+    static StoredClaim toStored(Claim claim, Ram chunkSize) {
+        return new StoredClaim(claim.session(), claim.pid(), claim.host(), chunkSize, claim.chunks());
     }
 
     static ChunkGrant toStored(Grant grant) {

@@ -4,13 +4,16 @@ import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.process.Pid;
+import bitalloc.domain.ram.Ram;
 
 /**
- * The durable state. Every call is committed when it returns, unless it runs inside
- * {@link Transactions#inTransaction}, where it commits with the whole unit of work. A change acknowledged to a
- * client must therefore be saved before the acknowledgement is sent.
+ * The durable state. Every call is committed at the latest when {@link Transactions#awaitCommitted} returns; inside
+ * {@link Transactions#inTransaction} it commits with the whole unit of work. A change acknowledged to a client must
+ * therefore be saved, and committed, before the acknowledgement is sent.
  *
- * <p>Saves are upserts by key; removing something absent changes nothing.
+ * <p>Saves are upserts by key; removing something absent changes nothing. An allocation is saved whole once, when
+ * it is granted; its later changes touch one grant or one claim each, so a change costs the same however many
+ * claims the allocation holds.
  */
 public interface StateStore {
 
@@ -25,7 +28,31 @@ public interface StateStore {
     /** Replaces the allocation with its grants and claims as given. */
     void saveAllocation(StoredAllocation allocation);
 
+    /** Removes the allocation with its grants and claims. */
     void removeAllocation(AllocationId id);
+
+    /**
+     * Sets the saved allocation's grant of {@code grant.chunkSize()} chunks on {@code grant.host()}, adding it if
+     * the allocation had none there.
+     *
+     * @throws RuntimeException when no allocation {@code allocation} is saved (a programming error)
+     */
+    void saveGrant(AllocationId allocation, ChunkGrant grant);
+
+    void removeGrant(AllocationId allocation, HostName host, Ram chunkSize);
+
+    /**
+     * Adds the claim to the saved allocation, replacing whatever the same (session, pid) claimed in it before.
+     *
+     * @throws RuntimeException when no allocation {@code allocation} is saved (a programming error)
+     */
+    void saveClaim(AllocationId allocation, StoredClaim claim);
+
+    /**
+     * Removes every claim of (session, pid), whichever allocation holds it: a scan that drops a claim knows the
+     * process, not its allocation.
+     */
+    void removeClaim(GameSession session, Pid pid);
 
     void saveTask(StoredTask task);
 
