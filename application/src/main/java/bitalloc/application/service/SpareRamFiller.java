@@ -8,6 +8,8 @@ import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocation.Allocation;
 import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.allocation.AllocationRequest;
+import bitalloc.domain.allocation.ClaimOutcome;
+import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocation.Grant;
 import bitalloc.domain.allocator.Allocator;
 import bitalloc.domain.host.HostName;
@@ -184,9 +186,10 @@ public final class SpareRamFiller {
         engine.locked(() -> {
             Instant now = clock.now();
             if (pid.isRight()) {
-                engine.allocator().claim(filler.id(), filler.host(), pid.get(), filler.threads(), now)
-                        .forEach(claimed -> journal.changed(engine.allocator(), filler.id(), AllocationChange.CLAIMED,
-                                List.empty(), pid.toOption(), requester(), engine.session(), now));
+                engine.allocator().claim(filler.id(), filler.host(), pid.get(), filler.threads(), now).toOption()
+                        .filter(outcome -> outcome instanceof ClaimOutcome.Claimed)
+                        .forEach(outcome -> journal.claimed(engine.allocator().allocation(filler.id()).get(),
+                                ((ClaimOutcome.Claimed) outcome).claim(), now));
             } else {
                 if (pid.getLeft() == LaunchFailure.NOT_ENOUGH_RAM) {
                     engine.allocator().recordClash(filler.host());
@@ -207,8 +210,9 @@ public final class SpareRamFiller {
     }
 
     private void release(AllocationId id, Instant now) {
-        engine.allocator().release(id).forEach(outcome -> journal.changed(engine.allocator(), id,
-                AllocationChange.RELEASED, List.empty(), Option.none(), requester(), engine.session(), now));
+        engine.allocator().release(id).toOption().filter(outcome -> outcome instanceof ReleaseOutcome.Released)
+                .forEach(outcome -> journal.released(engine.allocator(), (ReleaseOutcome.Released) outcome,
+                        AllocationChange.RELEASED, requester(), engine.session(), now));
     }
 
     /** After a restart: the fillers the store brought back are found once among all allocations. */
