@@ -95,9 +95,7 @@ public final class SpareRamFiller {
                     engine.taskSelector().config().helperRam().largest(),
                     TaskSelector.budgetWithout(engine.selector(), real, Option.some(launch.target())),
                     fillers.filter(held -> !stopping.contains(held.id())).map(Held::filler));
-            List<Held> stopped = fillers.filter(held -> chosen.contains(held.filler()));
-            stopped.forEach(held -> stopping.add(held.id()));
-            return stopped;
+            return markStopping(fillers, chosen);
         });
         toStop.forEach(this::stop);
     }
@@ -111,22 +109,23 @@ public final class SpareRamFiller {
             return;
         }
         List<Held> toStop = engine.locked(() -> {
-            if (fillerIds.isEmpty() || SpareRam.fitsRequest(RamBudget.of(engine.allocator().effectiveFreeByHost()),
-                    request.chunkSize(), request.chunkCount(), request.contiguous())) {
+            RamBudget free = RamBudget.of(engine.allocator().effectiveFreeByHost());
+            if (fillerIds.isEmpty()
+                    || SpareRam.fitsRequest(free, request.chunkSize(), request.chunkCount(), request.contiguous())) {
                 return List.<Held>empty();
             }
             List<Held> running = held().filter(held -> !stopping.contains(held.id()));
-            if (running.isEmpty()) {
-                return running;
-            }
-            List<Filler> chosen = spareRam.get().toStopForRequest(request.chunkSize(), request.chunkCount(),
-                    request.contiguous(), RamBudget.of(engine.allocator().effectiveFreeByHost()),
-                    running.map(Held::filler));
-            List<Held> stopped = running.filter(held -> chosen.contains(held.filler()));
-            stopped.forEach(held -> stopping.add(held.id()));
-            return stopped;
+            return markStopping(running, spareRam.get().toStopForRequest(request.chunkSize(), request.chunkCount(),
+                    request.contiguous(), free, running.map(Held::filler)));
         });
         toStop.forEach(this::stop);
+    }
+
+    /** The held fillers {@code chosen} names, marked as stopping so no later decision counts or stops them again. */
+    private List<Held> markStopping(List<Held> fillers, List<Filler> chosen) {
+        List<Held> stopped = fillers.filter(held -> chosen.contains(held.filler()));
+        stopped.forEach(held -> stopping.add(held.id()));
+        return stopped;
     }
 
     /** Lends what is spare now to new fillers, each as large as the roomiest host allows. */
