@@ -13,6 +13,7 @@ import bitalloc.application.port.out.memory.InMemoryStateStore;
 import bitalloc.domain.allocation.AllocationRequest;
 import bitalloc.domain.allocation.Requester;
 import bitalloc.domain.host.HostName;
+import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
 import bitalloc.domain.selection.Lifecycle;
 import bitalloc.domain.selection.SelectorConfig;
@@ -92,6 +93,46 @@ class RecoveryAfterRestartTest {
         assertTrue(refused.isLeft(), refused.toString());
         assertTrue(second.game.running().exists(p -> p.pid().equals(task.pid())), "the task still runs");
         assertEquals(0, second.get(QueryStatus.class).status().counters().killed());
+    }
+
+    @Test
+    void a_game_reload_while_bitalloc_is_down_leaves_one_task_per_target_though_pids_were_reused() {
+        InMemoryStateStore store = new InMemoryStateStore();
+        Run first = threeHarvestsRunning(store);
+        FakeGame game = first.bitalloc().game;
+        List<FakeGame.Process> harvests = game.running().filter(p -> p.script().equals("harvest.js"))
+                .sortBy(p -> p.pid().value());
+        // The game reloads while bitalloc is down. Pids restart at 1, so the player's saved harvest for the target
+        // whose task had the highest pid can come back with the pid the stored state gives another target's task.
+        FakeGame.Process restarted = harvests.last();
+        Pid stale = harvests.head().pid();
+        game.reload();
+        for (long taken = 1; taken < stale.value(); taken++) {
+            game.launch(HostName.of("home"), "hack.js", 1, List.empty()); // the player's scripts take the pids before
+        }
+        Pid reused = game.launch(restarted.host(), restarted.script(), restarted.threads(), restarted.args()).get();
+        assertEquals(stale, reused);
+
+        TestBitalloc second = restarted(store, first);
+        FakeTaskScripts scripts = new FakeTaskScripts(second);
+        scripts.adoptRunning();
+        second.get(Recover.class).recover();
+        second.run(Duration.ofSeconds(60), scripts);
+
+        assertTrue(game.running().exists(p -> p.pid().equals(reused)), "the restarted harvest still runs");
+        for (FakeGame.Process harvest : harvests) {
+            String target = targetOf(harvest);
+            assertEquals(1, game.running().count(p -> isTaskScript(p) && targetOf(p).equals(target)),
+                    "one task script for " + target + ": " + game.running());
+        }
+    }
+
+    private static boolean isTaskScript(FakeGame.Process process) {
+        return List.of("till.js", "sow.js", "harvest.js").contains(process.script());
+    }
+
+    private static String targetOf(FakeGame.Process process) {
+        return process.args().find(arg -> arg.startsWith("--target=")).get();
     }
 
     private record Run(TestBitalloc bitalloc, FakeTaskScripts scripts) {

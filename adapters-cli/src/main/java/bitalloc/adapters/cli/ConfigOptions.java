@@ -108,9 +108,10 @@ public final class ConfigOptions {
     @Option(names = "--max-tasks", description = "task scripts alive at once (default: ${DEFAULT-VALUE})")
     int maxTasks = 64;
 
-    @Option(names = "--fill", description = "lend spare RAM to the filler script xp.js (hacking experience), "
-            + "stopped whenever a task needs the RAM (experimental, off by default)")
-    boolean fill;
+    @Option(names = "--fill", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "lend spare RAM to the filler script xp.js (hacking experience), stopped whenever a task "
+                    + "needs the RAM; --no-fill leaves it free for the player (default: on)")
+    boolean fill = true;
 
     public BitallocConfig toConfig() {
         BitallocConfig defaults = BitallocConfig.defaults();

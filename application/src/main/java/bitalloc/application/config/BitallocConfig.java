@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param selector     timeouts, back-off, tolerances, task scripts, harvest sizing (DESIGN T1–T9)
  * @param pollInterval how often every host's process table is scanned (default 2 s)
  * @param tickInterval how often the selector may launch (default 500 ms)
- * @param filler       the script that holds RAM no task can use, stopped when a task needs it; none: spare RAM
- *                     stays free (default none: opt in with {@link FillerScript#DEFAULT}; see the README's limits)
+ * @param filler       the script that holds RAM no task can use, stopped when a task needs it (default
+ *                     {@link FillerScript#DEFAULT}); none leaves spare RAM free for the player's own scripts
  */
 public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector, Duration pollInterval,
                              Duration tickInterval, Option<FillerScript> filler) {
@@ -36,7 +36,7 @@ public record BitallocConfig(AllocatorPolicy allocator, SelectorConfig selector,
     public static BitallocConfig defaults() {
         Duration poll = Duration.ofSeconds(2);
         return new BitallocConfig(AllocatorPolicy.DEFAULT.withAllocationGrace(poll), SelectorConfig.defaults(), poll,
-                Duration.ofMillis(500), Option.none());
+                Duration.ofMillis(500), Option.some(FillerScript.DEFAULT));
     }
 
     public BitallocConfig withAllocator(AllocatorPolicy policy) {

@@ -10,6 +10,7 @@ import bitalloc.domain.selection.SelectorCounters;
 import bitalloc.domain.selection.SelectorEvent;
 import bitalloc.domain.selection.SelectorEvent.RestoredTask;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -44,10 +45,11 @@ public final class RecoverService implements Recover {
         DurableState state = store.load();
         return engine.locked(() -> {
             Instant now = clock.now();
-            GameSession latest = latestSession(state);
-            engine.enterSession(latest);
+            Option<GameSession> stored = latestSession(state);
+            stored.forEach(engine::enterSession);
+            GameSession latest = stored.getOrElse(GameSession.FIRST);
             engine.allocator().restore(state.allocations().map(StoredRecords::fromStored),
-                    state.registrations().map(StoredRecords::fromStored), now);
+                    state.registrations().map(StoredRecords::fromStored), stored, now);
             filler.restored();
             List<RestoredTask> tasks = state.tasks().filter(task -> task.session().equals(latest))
                     .map(task -> new RestoredTask(task.target(), task.pid(), lifecycle(task.lifecycle()), task.host()))
@@ -60,12 +62,13 @@ public final class RecoverService implements Recover {
         });
     }
 
-    private static GameSession latestSession(DurableState state) {
+    /** The game the stored records come from; the first scan tells whether the game reloaded since. */
+    private static Option<GameSession> latestSession(DurableState state) {
         return state.tasks().map(task -> task.session())
                 .appendAll(state.pendingLaunches().map(launch -> launch.session()))
                 .appendAll(state.allocations().map(allocation -> allocation.session()))
                 .appendAll(state.registrations().map(registration -> registration.session()))
-                .max().getOrElse(GameSession.FIRST);
+                .max();
     }
 
     private static Lifecycle lifecycle(bitalloc.application.port.out.state.TaskLifecycle stored) {

@@ -242,12 +242,16 @@ public final class Allocator {
      * their other figures come with the next scan. Restored allocations count as alive at {@code now}, and their
      * claims must be confirmed by a scan within the tolerated polls like any new claim.
      *
+     * @param session the game session the stored records come from: a first scan of a later session (the game
+     *                reloaded while bitalloc was down) ends it like any reload, so no reused pid confirms a claim
      * @throws IllegalStateException when the allocator already holds allocations or registrations
      */
-    public void restore(Seq<Allocation> allocations, Seq<Registration> registrations, Instant now) {
+    public void restore(Seq<Allocation> allocations, Seq<Registration> registrations, Option<GameSession> session,
+                        Instant now) {
         if (!books.allocations.isEmpty() || !books.registrations.isEmpty()) {
             throw new IllegalStateException("restore needs an allocator with no allocations or registrations");
         }
+        books.restoredSession = session.getOrNull();
         for (Allocation stored : allocations) {
             AllocationState allocation = new AllocationState(stored.id(), stored.request(), stored.session(),
                     stored.createdAt());

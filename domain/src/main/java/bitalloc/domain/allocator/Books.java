@@ -36,6 +36,8 @@ final class Books {
     final ReleasedIds released;
     /** The game session of the latest scan; null before the first. */
     GameSession session;
+    /** The game session restored records come from, until the first scan; null when nothing was restored. */
+    GameSession restoredSession;
     long generation;
     /** Counts full passes over a host's processes, so each pass can tell what it has recorded. */
     long hostPasses;

@@ -44,7 +44,8 @@ final class Scanner {
     ScanReport scan(GameSession session, Seq<HostSnapshot> hosts, Instant now) {
         long generation = ++books.generation;
         Findings findings = new Findings();
-        boolean sessionChanged = books.session != null && !books.session.equals(session);
+        GameSession previous = books.session != null ? books.session : books.restoredSession;
+        boolean sessionChanged = previous != null && !previous.equals(session);
         Map<HostName, Long> exitedForeignAtReload = sessionChanged ? endSession(session, findings) : Map.of();
         books.session = session;
         List<HostTally> tallies = new ArrayList<>();

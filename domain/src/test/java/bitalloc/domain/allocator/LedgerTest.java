@@ -20,6 +20,7 @@ import bitalloc.domain.host.HostLedgerView;
 import bitalloc.domain.host.SetAsidePolicy;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import bitalloc.domain.scan.ScanReport;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class LedgerTest {
         before.register(name("a"), Pid.of(3), gb("1.6"), SESSION, at(0));
 
         Allocator after = allocator(Fixtures.PLAIN.withAllocationGrace(Duration.ofSeconds(10)));
-        after.restore(before.allocations(), before.registrations(), at(5));
+        after.restore(before.allocations(), before.registrations(), Option.some(SESSION), at(5));
         after.scan(SESSION, List.of(host("a", HostKind.NETWORK, "64", process(3, "agent.js", 1, "1.6"),
                 process(9, "weaken.js", 2, "2"))), at(6));
 
@@ -89,5 +90,25 @@ class LedgerTest {
         assertEquals(gb("54.4"), after.effectiveFree(name("a")));
         assertTrue(after.scan(SESSION, List.of(host("a", HostKind.NETWORK, "64", process(3, "agent.js", 1, "1.6"),
                 process(9, "weaken.js", 2, "2"))), at(20)).expired().isEmpty(), "kept alive by its claimed pid");
+    }
+
+    @Test
+    void a_restored_allocator_ends_the_stored_session_when_the_game_reloaded_while_it_was_down() {
+        Allocator before = allocator(Fixtures.PLAIN);
+        before.scan(SESSION, List.of(host("a", HostKind.NETWORK, "64")), at(0));
+        Allocation stored = right(before.allocate(request("2", 4), SESSION, at(0)));
+        right(before.claim(stored.id(), name("a"), Pid.of(9), 2, at(0)));
+        before.register(name("a"), Pid.of(3), gb("1.6"), SESSION, at(0));
+
+        Allocator after = allocator(Fixtures.PLAIN.withAllocationGrace(Duration.ofSeconds(10)));
+        after.restore(before.allocations(), before.registrations(), Option.some(SESSION), at(5));
+        // After the reload, pid 9 is some other script of the player's: it must not confirm the stored claim.
+        ScanReport report = after.scan(SESSION.next(), List.of(host("a", HostKind.NETWORK, "64",
+                process(9, "weaken.js", 2, "2"))), at(6));
+
+        assertTrue(report.sessionChanged(), "the first scan tells of the reload");
+        assertEquals(1, report.droppedClaims().size(), report.toString());
+        assertTrue(after.registrations().isEmpty(), "the agent of the old session is gone");
+        assertEquals(gb("4"), after.ledger(name("a")).get().foreign(), "pid 9 (2 threads of 2 GB) is foreign now");
     }
 }
