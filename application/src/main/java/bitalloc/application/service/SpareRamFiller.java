@@ -8,6 +8,7 @@ import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocation.Allocation;
 import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.allocation.AllocationRequest;
+import bitalloc.domain.allocation.Claim;
 import bitalloc.domain.allocation.ClaimOutcome;
 import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocation.Grant;
@@ -137,29 +138,32 @@ public final class SpareRamFiller {
     private List<Started> allocateFillers(SpareRam spare) {
         Instant now = clock.now();
         Allocator allocator = engine.allocator();
-        stopping.removeIf(id -> allocator.allocation(id).isEmpty());
+        stopping.removeIf(id -> allocator.chunkSizeOf(id).isEmpty());
+        SortedMap<HostName, Ram> freeNow = allocator.effectiveFreeByHost();
+        Map<HostName, Ram> maxRam = allocator.ledger().toMap(view -> Tuple.of(view.host(), view.maxRam()));
+        // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
+        // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
+        Map<HostName, Ram> lendableFree = SpareRam.lendableAtOnce(freeNow, host -> maxRam.get(host).getOrElse(Ram.ZERO));
+        java.util.Map<HostName, Ram> room = new java.util.HashMap<>(
+                (launcher.killsAtOnce() ? lendableFree : freeNow).toJavaMap());
+        FillerScript script = spare.filler();
+        if (largestChunks(room, script.threadRam()) == 0) {
+            return List.empty(); // the usual tick once fillers hold the spare RAM: no host has room for a thread
+        }
         Option<HostName> target = engine.taskSelector().experienceTarget(engine.selector());
         if (target.isEmpty()) {
             return List.empty();
         }
-        Tick real = new Tick(allocator.effectiveFreeByHost(), TaskRamInUse.of(engine, taskHosts));
-        // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
-        // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
-        Map<HostName, Ram> maxRam = allocator.ledger().toMap(view -> Tuple.of(view.host(), view.maxRam()));
-        Map<HostName, Ram> lendableFree = SpareRam.lendableAtOnce(real.freeRam(),
-                host -> maxRam.get(host).getOrElse(Ram.ZERO));
+        Tick real = new Tick(freeNow, TaskRamInUse.of(engine, taskHosts));
         RamBudget lendable = launcher.killsAtOnce() ? RamBudget.of(lendableFree)
                 : TaskSelector.budgetWithout(engine.selector(), real, Option.none());
         long spareThreads = spare.spareThreads(lendable,
                 launcher.killsAtOnce() ? Ram.ZERO : engine.taskSelector().waitingDemand(engine.selector(), now),
                 !stopping.isEmpty());
-        FillerScript script = spare.filler();
         List<Started> started = List.empty();
-        for (int attempt = 0; spareThreads > 0 && attempt < real.freeRam().size(); attempt++) {
-            long roomiest = (launcher.killsAtOnce() ? SpareRam.lendableAtOnce(allocator.effectiveFreeByHost(),
-                    host -> maxRam.get(host).getOrElse(Ram.ZERO)) : allocator.effectiveFreeByHost())
-                    .values().map(free -> free.chunksOf(script.threadRam())).max().getOrElse(0L);
-            int threads = (int) Math.min(Math.min(spareThreads, roomiest), Integer.MAX_VALUE);
+        for (int attempt = 0; spareThreads > 0 && attempt < freeNow.size(); attempt++) {
+            int threads = (int) Math.min(Math.min(spareThreads, largestChunks(room, script.threadRam())),
+                    Integer.MAX_VALUE);
             if (threads < 1) {
                 break;
             }
@@ -172,11 +176,21 @@ public final class SpareRamFiller {
             journal.granted(granted.get(), now);
             fillerIds.add(granted.get().id());
             Grant grant = granted.get().grants().head();
+            // A filler is one contiguous grant: only its host's room changes.
+            room.computeIfPresent(grant.host(), (host, free) -> free.minusOrZero(grant.ram()));
             started = started.append(new Started(granted.get().id(), grant.host(), threads,
                     allocator.tags().withTag(granted.get().id(), List.of(target.get().value()))));
             spareThreads -= threads;
         }
         return started;
+    }
+
+    private static long largestChunks(java.util.Map<HostName, Ram> room, Ram chunk) {
+        long largest = 0;
+        for (Ram free : room.values()) {
+            largest = Math.max(largest, free.chunksOf(chunk));
+        }
+        return largest;
     }
 
     private void launch(Started filler) {
@@ -235,16 +249,18 @@ public final class SpareRamFiller {
         java.util.List<Held> held = new ArrayList<>();
         for (Iterator<AllocationId> ids = fillerIds.iterator(); ids.hasNext(); ) {
             AllocationId id = ids.next();
-            Option<Allocation> allocation = engine.allocator().allocation(id);
-            if (allocation.isEmpty()) {
+            Option<Ram> chunk = engine.allocator().chunkSizeOf(id);
+            if (chunk.isEmpty()) {
                 ids.remove();
                 continue;
             }
             // A claim from an earlier game session names a pid the reload ended and the game may have reused:
             // that filler is gone already (the scan releases it), and killing its pid could hit a task.
-            allocation.get().claims().filter(claim -> claim.session().equals(engine.session()))
-                    .forEach(claim -> held.add(new Held(id, new Filler(claim.pid(), claim.host(),
-                            allocation.get().chunkSize().times(claim.chunks())))));
+            for (Claim claim : engine.allocator().claimsOf(id).get()) {
+                if (claim.session().equals(engine.session())) {
+                    held.add(new Held(id, new Filler(claim.pid(), claim.host(), chunk.get().times(claim.chunks()))));
+                }
+            }
         }
         return List.ofAll(held);
     }

@@ -67,6 +67,14 @@ final class AllocationState {
         return slot;
     }
 
+    long grantedHundredths() {
+        long granted = 0;
+        for (int i = 0; i < slots.size(); i++) {
+            granted += slots.get(i).ram();
+        }
+        return granted;
+    }
+
     List<Grant> grants() {
         List<Grant> grants = List.empty();
         for (int i = slots.size() - 1; i >= 0; i--) {

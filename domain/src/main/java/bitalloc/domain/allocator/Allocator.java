@@ -298,6 +298,42 @@ public final class Allocator {
         return Option.of(books.allocations.get(id)).map(AllocationState::snapshot);
     }
 
+    /** The claims of allocation {@code id}, none once it is gone; cheaper than {@link #allocation}. */
+    public Option<List<Claim>> claimsOf(AllocationId id) {
+        AllocationState allocation = books.allocations.get(id);
+        if (allocation == null) {
+            return Option.none();
+        }
+        List<Claim> claims = List.empty();
+        for (ClaimState claim : allocation.claims.values()) {
+            claims = claims.prepend(claim.claim);
+        }
+        return Option.some(claims.reverse());
+    }
+
+    /** The chunk size of allocation {@code id}, none once it is gone. */
+    public Option<Ram> chunkSizeOf(AllocationId id) {
+        return Option.of(books.allocations.get(id)).map(allocation -> allocation.request.chunkSize());
+    }
+
+    /** The RAM granted to allocation {@code id}, zero once it is gone; cheaper than {@link #allocation}. */
+    public Ram granted(AllocationId id) {
+        AllocationState allocation = books.allocations.get(id);
+        return allocation == null ? Ram.ZERO : Ram.ofHundredths(allocation.grantedHundredths());
+    }
+
+    /**
+     * The RAM granted to the live allocations of each requesting pid, without a snapshot of each allocation: the
+     * selector asks this on every tick.
+     */
+    public io.vavr.collection.Map<Pid, Ram> grantedByRequester() {
+        java.util.Map<Pid, Long> granted = new java.util.HashMap<>();
+        for (AllocationState allocation : books.allocations.values()) {
+            granted.merge(allocation.request.requester().pid(), allocation.grantedHundredths(), Long::sum);
+        }
+        return io.vavr.collection.HashMap.ofAll(granted).mapValues(Ram::ofHundredths);
+    }
+
     /** Every live allocation, oldest first. */
     public List<Allocation> allocations() {
         return List.ofAll(books.allocations.values()).map(AllocationState::snapshot);

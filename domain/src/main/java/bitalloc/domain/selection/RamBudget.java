@@ -2,6 +2,7 @@ package bitalloc.domain.selection;
 
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
+import io.vavr.Tuple2;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 
@@ -38,7 +39,11 @@ public final class RamBudget {
 
     /** The most whole chunks of {@code chunk} any single host can take. */
     public long largestHostChunks(Ram chunk) {
-        return freeByHost.values().map(free -> free.chunksOf(chunk)).max().getOrElse(0L);
+        long largest = 0;
+        for (Ram free : freeByHost.values()) {
+            largest = Math.max(largest, free.chunksOf(chunk));
+        }
+        return largest;
     }
 
     /** The free RAM of one host (zero for a host the budget does not know). */
@@ -48,11 +53,18 @@ public final class RamBudget {
 
     /** The host with the most free RAM that can hold {@code scriptRam} (ties: first by name). */
     public Option<HostName> hostFor(Ram scriptRam) {
-        return freeByHost
-                .filter((host, free) -> free.isAtLeast(scriptRam))
-                .toList()
-                .maxBy((a, b) -> a._2.compareTo(b._2) != 0 ? a._2.compareTo(b._2) : b._1.compareTo(a._1))
-                .map(entry -> entry._1);
+        // Plain loops here and below: fillers are chosen by asking these again after each one stopped.
+        HostName best = null;
+        Ram bestFree = null;
+        for (Tuple2<HostName, Ram> entry : freeByHost) {
+            Ram free = entry._2;
+            if (free.isAtLeast(scriptRam) && (best == null || free.compareTo(bestFree) > 0
+                    || free.compareTo(bestFree) == 0 && entry._1.compareTo(best) < 0)) {
+                best = entry._1;
+                bestFree = free;
+            }
+        }
+        return Option.of(best);
     }
 
     /**
@@ -60,7 +72,10 @@ public final class RamBudget {
      * up to whole threads, so a promise never shrinks into a gap too small to matter).
      */
     public long threadCapacity(Ram threadRam) {
-        long fitting = freeByHost.values().map(free -> free.chunksOf(threadRam)).sum().longValue();
+        long fitting = 0;
+        for (Ram free : freeByHost.values()) {
+            fitting += free.chunksOf(threadRam);
+        }
         long promised = -Math.floorDiv(-promisedToHelpers.hundredths(), threadRam.hundredths());
         return Math.max(0, fitting - promised);
     }
@@ -70,10 +85,12 @@ public final class RamBudget {
      * whichever host able to hold it the allocator picks: the capacity less the worst such host's loss.
      */
     public long threadCapacityAfterScript(Ram scriptRam, Ram threadRam) {
-        long worstLoss = freeByHost.values()
-                .filter(free -> free.isAtLeast(scriptRam))
-                .map(free -> free.chunksOf(threadRam) - free.minus(scriptRam).chunksOf(threadRam))
-                .max().getOrElse(0L);
+        long worstLoss = 0;
+        for (Ram free : freeByHost.values()) {
+            if (free.isAtLeast(scriptRam)) {
+                worstLoss = Math.max(worstLoss, free.chunksOf(threadRam) - free.minus(scriptRam).chunksOf(threadRam));
+            }
+        }
         return Math.max(0, threadCapacity(threadRam) - worstLoss);
     }
 }

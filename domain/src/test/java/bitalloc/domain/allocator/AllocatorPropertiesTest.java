@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import io.vavr.control.Option;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -380,13 +381,20 @@ class AllocatorPropertiesTest {
         private void checkInvariants() {
             List<Allocation> allocations = allocator.allocations();
             java.util.Map<HostName, Ram> granted = new java.util.HashMap<>();
+            java.util.Map<Pid, Ram> byRequester = new java.util.HashMap<>();
             for (Allocation allocation : allocations) {
                 assertTrue(allocation.chunks() > 0, "a live allocation holds chunks");
+                assertEquals(allocation.ram(), allocator.granted(allocation.id()), "granted RAM of " + allocation.id());
+                assertEquals(Option.some(allocation.claims()), allocator.claimsOf(allocation.id()), "claims");
+                assertEquals(Option.some(allocation.chunkSize()), allocator.chunkSizeOf(allocation.id()), "chunk");
+                byRequester.merge(allocation.request().requester().pid(), allocation.ram(), Ram::plus);
                 for (Grant grant : allocation.grants()) {
                     granted.merge(grant.host(), grant.ram(), Ram::plus);
                     assertTrue(allocation.claimedChunksOn(grant.host()) <= grant.chunks(), "claims within grant");
                 }
             }
+            assertEquals(io.vavr.collection.HashMap.ofAll(byRequester), allocator.grantedByRequester(),
+                    "RAM granted to the allocations of each requester");
             java.util.Map<HostName, Ram> registered = new java.util.HashMap<>();
             for (Registration registration : allocator.registrations()) {
                 registered.merge(registration.host(), registration.ram(), Ram::plus);
