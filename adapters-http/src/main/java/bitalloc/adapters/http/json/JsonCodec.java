@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
@@ -90,10 +91,30 @@ public final class JsonCodec {
 
     /** Runs a streaming reader over the body; the left side says why the body is not JSON. */
     public <T> Either<String, T> stream(byte[] body, StreamReader<T> reader) {
-        if (body.length == 0) {
-            return Either.left("the body is empty; a JSON object was expected");
+        try {
+            return stream(streaming.createParser(body), reader);
+        } catch (IOException e) {
+            return Either.left("the body could not be read as JSON");
         }
-        try (JsonParser parser = streaming.createParser(body)) {
+    }
+
+    /**
+     * Runs a streaming reader over the body as it arrives; the left side says why the body is not JSON. A body that
+     * could not be read whole (too large, a broken connection) is also a left: the reader saw an error and stopped.
+     */
+    public <T> Either<String, T> stream(InputStream body, StreamReader<T> reader) {
+        try {
+            return stream(streaming.createParser(body), reader);
+        } catch (IOException e) {
+            return Either.left("the body could not be read as JSON");
+        }
+    }
+
+    private static <T> Either<String, T> stream(JsonParser opened, StreamReader<T> reader) {
+        try (JsonParser parser = opened) {
+            if (parser.nextToken() == null) {
+                return Either.left("the body is empty; a JSON object was expected");
+            }
             T result = reader.read(parser);
             if (parser.nextToken() != null) {
                 return Either.left("unexpected content after the JSON value");
@@ -106,7 +127,7 @@ public final class JsonCodec {
         }
     }
 
-    /** Reads a body from a parser positioned before its first token. */
+    /** Reads a body from a parser on its first token. */
     @FunctionalInterface
     public interface StreamReader<T> {
         T read(JsonParser parser) throws IOException;

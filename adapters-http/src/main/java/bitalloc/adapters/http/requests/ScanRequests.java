@@ -54,10 +54,10 @@ public final class ScanRequests {
     /**
      * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}], player?, targets?},
      * read from the parser as it streams (a scan of 10^5 processes is about 15 MB). {@code player} and
-     * {@code targets} are small and described in {@link TargetRequests}.
+     * {@code targets} are small and described in {@link TargetRequests}. The parser is on the body's first token.
      */
     public static Validation<Seq<FieldProblem>, Scan> scan(JsonParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             return invalid(Where.BODY, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
         }
         StreamedObject scan = new StreamedObject(Where.BODY, "session", "player", "targets");
