@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vavr.control.Either;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
@@ -98,16 +97,9 @@ public final class JsonCodec {
         }
     }
 
-    /**
-     * Runs a streaming reader over the body as it arrives; the left side says why the body is not JSON. A body that
-     * could not be read whole (too large, a broken connection) is also a left: the reader saw an error and stopped.
-     */
-    public <T> Either<String, T> stream(InputStream body, StreamReader<T> reader) {
-        try {
-            return stream(streaming.createParser(body), reader);
-        } catch (IOException e) {
-            return Either.left("the body could not be read as JSON");
-        }
+    /** A parser over part of a body, configured as for {@link #stream}; for values cut out of a larger body. */
+    public JsonParser parser(byte[] body, int offset, int length) throws IOException {
+        return streaming.createParser(body, offset, length);
     }
 
     private static <T> Either<String, T> stream(JsonParser opened, StreamReader<T> reader) {

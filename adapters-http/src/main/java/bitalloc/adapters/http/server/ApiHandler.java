@@ -9,7 +9,6 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final byte[] NO_BODY = new byte[0];
     // Headers on every answer, encoded once rather than per answer.
     private static final HttpField EXPOSE_HEADERS =
             new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, WWW-Authenticate");
@@ -144,7 +144,7 @@ public final class ApiHandler extends Handler.Abstract {
             return done(problems.missingOrWrongToken());
         }
         if (route.body() == Route.Body.NONE) {
-            return invoke(route, parameters, request, NullNode.getInstance(), InputStream.nullInputStream());
+            return invoke(route, parameters, request, NullNode.getInstance(), NO_BODY);
         }
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (!isJson(contentType)) {
@@ -153,9 +153,6 @@ public final class ApiHandler extends Handler.Abstract {
         if (request.getLength() > maxBodyBytes) {
             return done(problems.payloadTooLarge(maxBodyBytes));
         }
-        if (route.body() == Route.Body.JSON_STREAM) {
-            return streamed(route, parameters, request);
-        }
         return BodyReader.read(request, maxBodyBytes, problems).thenCompose(read -> read.isLeft()
                 ? done(read.getLeft())
                 : withBody(route, parameters, request, read.get()));
@@ -163,26 +160,19 @@ public final class ApiHandler extends Handler.Abstract {
 
     private CompletableFuture<Reply> withBody(Route route, Map<String, String> parameters, Request request,
                                               byte[] raw) {
+        if (route.body() != Route.Body.JSON) {
+            return invoke(route, parameters, request, NullNode.getInstance(), raw);
+        }
         Either<String, JsonNode> tree = json.read(raw);
         if (tree.isLeft()) {
             return done(problems.malformedJson(tree.getLeft()));
         }
-        return invoke(route, parameters, request, tree.get(), InputStream.nullInputStream());
-    }
-
-    /**
-     * The handler reads the body as it arrives (on a worker, see Route); when reading failed, its reader saw an
-     * error and changed nothing, and the answer says why the body could not be read.
-     */
-    private CompletableFuture<Reply> streamed(Route route, Map<String, String> parameters, Request request) {
-        StreamedBody body = new StreamedBody(request, maxBodyBytes);
-        return invoke(route, parameters, request, NullNode.getInstance(), body)
-                .thenApply(reply -> body.problem(problems).getOrElse(reply));
+        return invoke(route, parameters, request, tree.get(), raw);
     }
 
     private static CompletableFuture<Reply> invoke(Route route, Map<String, String> parameters, Request request,
-                                                   JsonNode body, InputStream stream) {
-        return route.handler().handle(new Route.Call(parameters, name -> queryValue(request, name), body, stream));
+                                                   JsonNode body, byte[] raw) {
+        return route.handler().handle(new Route.Call(parameters, name -> queryValue(request, name), body, raw));
     }
 
     /** Most calls have no query: the parameters are only parsed when a handler asks for one. */

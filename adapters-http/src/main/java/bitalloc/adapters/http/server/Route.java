@@ -2,7 +2,6 @@ package bitalloc.adapters.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.collection.Map;
-import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -18,13 +17,7 @@ public record Route(String method, PathTemplate path, Access access, Body body, 
         TOKEN
     }
 
-    public Route {
-        if (body == Body.JSON_STREAM && execution != Execution.WORKER) {
-            throw new IllegalArgumentException("a streamed body blocks while it arrives, so it is read on a worker");
-        }
-    }
-
-    /** What the handler gets: nothing, the body as a JSON tree, or the body as a stream for a streaming reader. */
+    /** What the handler gets: nothing, the body as a JSON tree, or the body's bytes for a streaming reader. */
     public enum Body {
         NONE,
         JSON,
@@ -47,12 +40,8 @@ public record Route(String method, PathTemplate path, Access access, Body body, 
         WORKER
     }
 
-    /**
-     * What a handler sees: path and query parameters, the parsed body (a JSON null when none) and, for
-     * {@link Body#JSON_STREAM}, the body's bytes as they arrive (empty otherwise).
-     */
-    public record Call(Map<String, String> parameters, Function<String, String> query, JsonNode body,
-                       InputStream stream) {
+    /** What a handler sees: path and query parameters, the parsed body (a JSON null when none) and its bytes. */
+    public record Call(Map<String, String> parameters, Function<String, String> query, JsonNode body, byte[] raw) {
         public String parameter(String name) {
             return parameters.get(name).getOrElseThrow(() -> new IllegalStateException("no path parameter " + name));
         }
