@@ -52,6 +52,14 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         return new Builder(Math.max(1, expectedRows));
     }
 
+    /**
+     * A builder sized for {@code expectedRows} processes whose arguments hold {@code expectedArgChars} characters in
+     * all: when the guess holds, no column is grown (and copied) on the way.
+     */
+    public static Builder builder(int expectedRows, int expectedArgChars) {
+        return new Builder(Math.max(1, expectedRows), Math.max(0, expectedArgChars));
+    }
+
     public static ProcessSnapshots of(Iterable<ProcessSnapshot> processes) {
         Builder builder = builder();
         processes.forEach(builder::add);
@@ -206,13 +214,17 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         private char[] argText;
 
         private Builder(int capacity) {
+            this(capacity, capacity * 8);
+        }
+
+        private Builder(int capacity, int textCapacity) {
             pids = new long[capacity];
             scripts = new String[capacity];
             threads = new int[capacity];
             ramPerThread = new long[capacity];
             argStart = new int[capacity + 1];
             argEnd = new int[capacity];
-            argText = new char[capacity * 8];
+            argText = new char[textCapacity];
         }
 
         /** Appends an argument of the next row, from {@code length} characters of {@code chars} (copied). */
@@ -220,6 +232,25 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
             int from = textLength();
             reserveArg(length);
             System.arraycopy(chars, offset, argText, from, length);
+            argEnd[argCount++] = from + length;
+            return this;
+        }
+
+        /**
+         * Appends an argument of the next row from {@code length} bytes of ASCII text in {@code bytes}, widened
+         * straight into the table's text (a reader of raw request bytes needs no string or char array first).
+         */
+        public Builder asciiArg(byte[] bytes, int offset, int length) {
+            int from = textLength();
+            reserveArg(length);
+            char[] text = argText;
+            for (int i = 0; i < length; i++) {
+                byte next = bytes[offset + i];
+                if (next < 0) {
+                    throw new IllegalArgumentException("not ASCII: byte " + (offset + i));
+                }
+                text[from + i] = (char) next;
+            }
             argEnd[argCount++] = from + length;
             return this;
         }
@@ -264,9 +295,20 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
             return size;
         }
 
+        /** The table so far, in arrays of exactly its size (the builder's own storage is never shared). */
         public ProcessSnapshots build() {
             discardPendingArgs();
             return new ProcessSnapshots(this);
+        }
+
+        /**
+         * Forgets every row and pending argument but keeps the storage, so one builder reused for the hosts of a
+         * scan grows only until it fits the largest, and each table built from it costs one copy of its own size.
+         */
+        public Builder clear() {
+            size = 0;
+            argCount = 0;
+            return this;
         }
 
         private static void requireValidRow(String script, int threadCount, Ram perThread) {

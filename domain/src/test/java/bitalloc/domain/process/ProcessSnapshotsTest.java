@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A host's process table kept column by column reads back exactly what was put in. */
@@ -46,6 +47,37 @@ class ProcessSnapshotsTest {
         assertEquals(List.empty(), table.args(1));
         assertEquals(List.of("kept"), table.args(2));
         assertEquals(ProcessSnapshots.of(table), table);
+    }
+
+    @Test
+    void reads_ascii_arguments_from_bytes_as_the_same_text() {
+        byte[] bytes = "[\"n00dles\",\"--allocId=x\",42]".getBytes(StandardCharsets.US_ASCII);
+        ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1, 0);
+        builder.asciiArg(bytes, 2, 7).asciiArg(bytes, 12, 11).add(Pid.of(7), "hack.js", 3, Ram.parse("1.75"));
+        builder.asciiArg(bytes, 25, 2).add(Pid.of(2), "agent.js", 1, Ram.parse("2.6"));
+
+        ProcessSnapshots table = builder.build();
+
+        assertEquals(List.of(HACK, new ProcessSnapshot(Pid.of(2), "agent.js", 1, Ram.parse("2.6"), List.of("42"))),
+                table.toList());
+        assertEquals(ProcessSnapshots.of(table.toList()), table);
+        assertThrows(IllegalArgumentException.class,
+                () -> builder.asciiArg("é".getBytes(StandardCharsets.UTF_8), 0, 2));
+    }
+
+    @Test
+    void a_cleared_builder_builds_the_next_table_alone_and_leaves_the_tables_it_built_alone() {
+        ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1, 1);
+        ProcessSnapshots first = builder.add(HACK).add(AGENT).build();
+
+        builder.clear().arg("pending").clear();
+        ProcessSnapshots second = builder.add(AGENT).arg("big-enough-to-grow-the-text").add(Pid.of(9), "x.js", 1,
+                Ram.ZERO).build();
+
+        assertEquals(List.of(HACK, AGENT), first.toList());
+        assertEquals(List.of(AGENT, new ProcessSnapshot(Pid.of(9), "x.js", 1, Ram.ZERO,
+                List.of("big-enough-to-grow-the-text"))), second.toList());
+        assertEquals(ProcessSnapshots.EMPTY, builder.clear().build());
     }
 
     @Test

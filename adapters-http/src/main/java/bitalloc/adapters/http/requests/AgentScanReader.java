@@ -39,18 +39,26 @@ final class AgentScanReader {
     private static final byte[] ARGS = ascii("args");
     private static final long MAX_RAM_GB = 1L << 30;
     private static final int FIRST_TABLE_ROWS = 256;
+    /** The agent's usual arguments ({@code --allocId=<uuid>}, a target, a number) are about 60 characters. */
+    private static final int FIRST_TABLE_ARG_CHARS = FIRST_TABLE_ROWS * 64;
+    /** {"pid":1,"filename":"a","threads":1,"ramPerThread":1}: no process of the agent's form takes fewer bytes. */
+    private static final int LEAST_PROCESS_BYTES = 53;
 
     private final PlainJsonCursor cursor;
     private final JsonCodec json;
     private final RepeatedTexts texts = new RepeatedTexts();
-    /** Arguments go into the table as characters; ASCII bytes are widened here first. */
-    private char[] argChars = new char[64];
-    /** Hosts of one scan tend to be alike: each table starts as large as the one before. */
-    private int lastTableRows = FIRST_TABLE_ROWS;
+    /**
+     * One builder for every host of the scan: it grows until it fits the largest table, and each host's table is
+     * then one exactly sized copy of it, instead of columns grown by doubling and copied to size once more.
+     */
+    private final ProcessSnapshots.Builder table;
 
     private AgentScanReader(byte[] body, JsonCodec json) {
         this.cursor = new PlainJsonCursor(body);
         this.json = json;
+        // A small body (most polls of a small botnet) cannot hold a large table: the first guess is bounded by it.
+        this.table = ProcessSnapshots.builder(Math.min(FIRST_TABLE_ROWS, body.length / LEAST_PROCESS_BYTES),
+                Math.min(FIRST_TABLE_ARG_CHARS, body.length));
     }
 
     /** The scan when the body is of the usual shape and valid; none means: read it with {@link ScanRequests#scan}. */
@@ -151,21 +159,20 @@ final class AgentScanReader {
     /** [{pid, filename, threads, ramPerThread, args?}, ...] with those keys in that order and plain values. */
     private ProcessSnapshots processes() {
         cursor.expect('[');
-        ProcessSnapshots.Builder table = ProcessSnapshots.builder(lastTableRows);
+        table.clear();
         if (!cursor.take(']')) {
             do {
                 if (table.size() == ScanRequests.MAX_PROCESSES_PER_HOST) {
                     throw PlainJsonCursor.notPlain();
                 }
-                process(table);
+                process();
             } while (cursor.take(','));
             cursor.expect(']');
         }
-        lastTableRows = Math.max(FIRST_TABLE_ROWS, table.size());
         return table.build();
     }
 
-    private void process(ProcessSnapshots.Builder table) {
+    private void process() {
         cursor.expect('{');
         expectKey(PID);
         long pid = cursor.whole(16);
@@ -194,14 +201,14 @@ final class AgentScanReader {
         table.discardPendingArgs();
         if (cursor.take(',')) {
             expectKey(ARGS);
-            args(table);
+            args();
         }
         cursor.expect('}');
         table.add(Pid.of(pid), filename, (int) threads, Ram.ofHundredths(ramPerThread));
     }
 
     /** Strings and integers as written, true and false as words: the game's script arguments. */
-    private void args(ProcessSnapshots.Builder table) {
+    private void args() {
         cursor.expect('[');
         if (cursor.take(']')) {
             return;
@@ -217,26 +224,25 @@ final class AgentScanReader {
             } else if (first == '-' || (first >= '0' && first <= '9')) {
                 cursor.integerText(18);
             } else {
-                word(table);
+                word();
                 continue;
             }
             if (cursor.textLength() > ScanRequests.MAX_ARG_LENGTH) {
                 throw PlainJsonCursor.notPlain();
             }
-            table.arg(widened(cursor.textStart(), cursor.textLength()), 0, cursor.textLength());
+            table.asciiArg(cursor.bytes(), cursor.textStart(), cursor.textLength());
         } while (cursor.take(','));
         cursor.expect(']');
     }
 
-    private void word(ProcessSnapshots.Builder table) {
+    private void word() {
         byte first = cursor.peek();
         int start = cursor.position();
         cursor.skipValue();
         int length = cursor.position() - start;
-        if (first == 't' && length == 4 && same(start, "true")) {
-            table.arg("true");
-        } else if (first == 'f' && length == 5 && same(start, "false")) {
-            table.arg("false");
+        if ((first == 't' && length == 4 && same(start, "true"))
+                || (first == 'f' && length == 5 && same(start, "false"))) {
+            table.asciiArg(cursor.bytes(), start, length);
         } else {
             throw PlainJsonCursor.notPlain();
         }
@@ -250,17 +256,6 @@ final class AgentScanReader {
             }
         }
         return true;
-    }
-
-    private char[] widened(int start, int length) {
-        if (argChars.length < length) {
-            argChars = new char[Math.max(length, argChars.length * 2)];
-        }
-        byte[] bytes = cursor.bytes();
-        for (int i = 0; i < length; i++) {
-            argChars[i] = (char) bytes[start + i];
-        }
-        return argChars;
     }
 
     private void expectKey(byte[] name) {
