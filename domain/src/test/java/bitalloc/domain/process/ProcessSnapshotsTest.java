@@ -81,6 +81,25 @@ class ProcessSnapshotsTest {
     }
 
     @Test
+    void keeps_arguments_beyond_latin_1_next_to_plain_ones() {
+        ProcessSnapshot plain = new ProcessSnapshot(Pid.of(1), "a.js", 1, Ram.ZERO, List.of("señor", "n00dles"));
+        ProcessSnapshot wide = new ProcessSnapshot(Pid.of(2), "b.js", 1, Ram.ZERO, List.of("→ 日本", "x"));
+        char[] arrow = "→".toCharArray();
+
+        ProcessSnapshots mixed = ProcessSnapshots.of(plain, wide, plain);
+        ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1, 1);
+        builder.add(plain).arg(arrow, 0, 1).discardPendingArgs().add(plain);
+        ProcessSnapshots widenedThenDiscarded = builder.build();
+        ProcessSnapshots afterClear = builder.clear().add(wide).build();
+
+        assertEquals(List.of(plain, wide, plain), mixed.toList());
+        assertEquals(ProcessSnapshots.of(plain, plain), widenedThenDiscarded);
+        assertEquals(ProcessSnapshots.of(plain, plain).hashCode(), widenedThenDiscarded.hashCode());
+        assertEquals(List.of(wide), afterClear.toList());
+        assertEquals(List.of(plain), builder.clear().add(plain).build().toList());
+    }
+
+    @Test
     void refuses_a_row_a_process_snapshot_would_refuse() {
         ProcessSnapshots.Builder builder = ProcessSnapshots.builder();
 
