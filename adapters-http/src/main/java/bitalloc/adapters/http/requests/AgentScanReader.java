@@ -52,6 +52,8 @@ final class AgentScanReader {
      * then one exactly sized copy of it, instead of columns grown by doubling and copied to size once more.
      */
     private final ProcessSnapshots.Builder table;
+    /** Most processes of a host run a few scripts of the same RAM per thread: one amount is kept, not one per row. */
+    private Ram lastRamPerThread = Ram.ZERO;
 
     private AgentScanReader(byte[] body, JsonCodec json) {
         this.cursor = new PlainJsonCursor(body);
@@ -204,7 +206,10 @@ final class AgentScanReader {
             args();
         }
         cursor.expect('}');
-        table.add(Pid.of(pid), filename, (int) threads, Ram.ofHundredths(ramPerThread));
+        if (lastRamPerThread.hundredths() != ramPerThread) {
+            lastRamPerThread = Ram.ofHundredths(ramPerThread);
+        }
+        table.add(Pid.of(pid), filename, (int) threads, lastRamPerThread);
     }
 
     /** Strings and integers as written, true and false as words: the game's script arguments. */
