@@ -144,6 +144,42 @@ class CrossCuttingTest {
     }
 
     @Test
+    void refuses_a_streamed_body_that_grows_past_the_limit_with_413_and_changes_nothing() {
+        int before = running.fake.calls();
+        String huge = "{\"session\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"hosts\":[]}";
+
+        TestClient.Reply reply = client.send(chunked(huge));
+
+        assertEquals(413, reply.status(), reply::toString);
+        assertEquals(before, running.fake.calls());
+    }
+
+    @Test
+    void reads_a_scan_sent_without_a_declared_length() {
+        String scan = "{\"session\":\"s\",\"hosts\":[{\"hostname\":\"home\",\"maxRam\":8,\"usedRam\":0,"
+                + "\"cores\":1,\"processes\":[]}]}";
+
+        TestClient.Reply reply = client.send(chunked(scan));
+
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    @Test
+    void answers_a_scan_of_only_white_space_as_an_empty_body() {
+        TestClient.Reply reply = client.post("/api/v1/scans", " \n ");
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertTrue(reply.body().contains("the body is empty"), reply::toString);
+    }
+
+    /** A body of unknown length: the client sends it in chunks, so only the bytes themselves can hit the limit. */
+    private static HttpRequest.Builder chunked(String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return client.authorized("/api/v1/scans").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    @Test
     void reports_health_status_and_targets_without_a_token() {
         assertEquals("ok", client.get("/healthz").json().get("status").asText());
         JsonNode status = client.get("/api/v1/status").json();

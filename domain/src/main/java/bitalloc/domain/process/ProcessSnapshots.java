@@ -2,6 +2,7 @@ package bitalloc.domain.process;
 
 import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -24,12 +25,15 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
     /**
      * Arguments are kept as one run of text rather than one string each, so a poll of 10^5 processes is a few arrays
      * for the garbage collector instead of 10^5 strings. Row {@code i}'s arguments are numbers {@code argStart[i]} up
-     * to {@code argStart[i + 1]}; argument {@code k} is {@code argText} from {@code argEnd[k - 1]} (0 for the first)
-     * to {@code argEnd[k]}.
+     * to {@code argStart[i + 1]}; argument {@code k} is the text from {@code argEnd[k - 1]} (0 for the first) to
+     * {@code argEnd[k]}. Like Java's own strings, the text takes one byte per character when every character fits
+     * in one (Latin-1: {@code narrowText}, and {@code wideText} is null), else two ({@code wideText} only): script
+     * arguments are nearly always ASCII, and the text is most of what a large poll keeps.
      */
     private final int[] argStart;
     private final int[] argEnd;
-    private final char[] argText;
+    private final byte[] narrowText;
+    private final char[] wideText;
 
     private ProcessSnapshots(Builder built) {
         this.size = built.size;
@@ -40,7 +44,18 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         this.argStart = Arrays.copyOf(built.argStart, size + 1);
         int argCount = built.argStart[size];
         this.argEnd = Arrays.copyOf(built.argEnd, argCount);
-        this.argText = Arrays.copyOf(built.argText, argCount == 0 ? 0 : built.argEnd[argCount - 1]);
+        int textLength = built.textLength();
+        if (!built.wide) {
+            this.narrowText = Arrays.copyOf(built.narrowText, textLength);
+            this.wideText = null;
+        } else if (fitsInBytes(built.wideText, 0, textLength)) {
+            // The wide text came from arguments that were discarded: the kept ones are stored as any other table.
+            this.narrowText = narrowed(built.wideText, textLength);
+            this.wideText = null;
+        } else {
+            this.narrowText = null;
+            this.wideText = Arrays.copyOf(built.wideText, textLength);
+        }
     }
 
     public static Builder builder() {
@@ -50,6 +65,14 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
     /** A builder sized for {@code expectedRows} processes, so a large poll is not copied while it grows. */
     public static Builder builder(int expectedRows) {
         return new Builder(Math.max(1, expectedRows));
+    }
+
+    /**
+     * A builder sized for {@code expectedRows} processes whose arguments hold {@code expectedArgChars} characters in
+     * all: when the guess holds, no column is grown (and copied) on the way.
+     */
+    public static Builder builder(int expectedRows, int expectedArgChars) {
+        return new Builder(Math.max(1, expectedRows), Math.max(0, expectedArgChars));
     }
 
     public static ProcessSnapshots of(Iterable<ProcessSnapshot> processes) {
@@ -107,7 +130,10 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         }
         int number = argStart[row] + position;
         int from = number == 0 ? 0 : argEnd[number - 1];
-        return new String(argText, from, argEnd[number] - from);
+        int length = argEnd[number] - from;
+        return narrowText != null
+                ? new String(narrowText, from, length, StandardCharsets.ISO_8859_1)
+                : new String(wideText, from, length);
     }
 
     /** Row {@code row}'s arguments in a new array. */
@@ -176,17 +202,35 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         return other instanceof ProcessSnapshots that && size == that.size && Arrays.equals(pids, that.pids)
                 && Arrays.equals(scripts, that.scripts) && Arrays.equals(threads, that.threads)
                 && Arrays.equals(ramPerThread, that.ramPerThread) && Arrays.equals(argStart, that.argStart)
-                && Arrays.equals(argEnd, that.argEnd) && Arrays.equals(argText, that.argText);
+                && Arrays.equals(argEnd, that.argEnd) && Arrays.equals(narrowText, that.narrowText)
+                && Arrays.equals(wideText, that.wideText);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(pids) + Arrays.hashCode(argText);
+        return 31 * Arrays.hashCode(pids) + Arrays.hashCode(narrowText) + Arrays.hashCode(wideText);
     }
 
     @Override
     public String toString() {
         return toList().mkString("ProcessSnapshots[", ", ", "]");
+    }
+
+    private static boolean fitsInBytes(char[] chars, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (chars[i] > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] narrowed(char[] chars, int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) chars[i];
+        }
+        return bytes;
     }
 
     /**
@@ -203,32 +247,85 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
         private int[] argStart;
         private int[] argEnd;
         private int argCount;
-        private char[] argText;
+        /** The text while every character of it fits in a byte; once one does not, all of it is in wideText. */
+        private byte[] narrowText;
+        private char[] wideText;
+        private boolean wide;
 
         private Builder(int capacity) {
+            this(capacity, capacity * 8);
+        }
+
+        private Builder(int capacity, int textCapacity) {
             pids = new long[capacity];
             scripts = new String[capacity];
             threads = new int[capacity];
             ramPerThread = new long[capacity];
             argStart = new int[capacity + 1];
             argEnd = new int[capacity];
-            argText = new char[capacity * 8];
+            narrowText = new byte[textCapacity];
         }
 
         /** Appends an argument of the next row, from {@code length} characters of {@code chars} (copied). */
         public Builder arg(char[] chars, int offset, int length) {
+            if (!wide && !fitsInBytes(chars, offset, length)) {
+                widen();
+            }
             int from = textLength();
             reserveArg(length);
-            System.arraycopy(chars, offset, argText, from, length);
+            if (wide) {
+                System.arraycopy(chars, offset, wideText, from, length);
+            } else {
+                byte[] text = narrowText;
+                for (int i = 0; i < length; i++) {
+                    text[from + i] = (byte) chars[offset + i];
+                }
+            }
+            argEnd[argCount++] = from + length;
+            return this;
+        }
+
+        /**
+         * Appends an argument of the next row from {@code length} bytes of ASCII text in {@code bytes}, copied
+         * straight into the table's text (a reader of raw request bytes needs no string or char array first).
+         */
+        public Builder asciiArg(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] < 0) {
+                    throw new IllegalArgumentException("not ASCII: byte " + i);
+                }
+            }
+            int from = textLength();
+            reserveArg(length);
+            if (wide) {
+                for (int i = 0; i < length; i++) {
+                    wideText[from + i] = (char) bytes[offset + i];
+                }
+            } else {
+                System.arraycopy(bytes, offset, narrowText, from, length);
+            }
             argEnd[argCount++] = from + length;
             return this;
         }
 
         public Builder arg(String text) {
+            int length = text.length();
+            for (int i = 0; i < length && !wide; i++) {
+                if (text.charAt(i) > 0xFF) {
+                    widen();
+                }
+            }
             int from = textLength();
-            reserveArg(text.length());
-            text.getChars(0, text.length(), argText, from);
-            argEnd[argCount++] = from + text.length();
+            reserveArg(length);
+            if (wide) {
+                text.getChars(0, length, wideText, from);
+            } else {
+                byte[] bytes = narrowText;
+                for (int i = 0; i < length; i++) {
+                    bytes[from + i] = (byte) text.charAt(i);
+                }
+            }
+            argEnd[argCount++] = from + length;
             return this;
         }
 
@@ -264,9 +361,21 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
             return size;
         }
 
+        /** The table so far, in arrays of exactly its size (the builder's own storage is never shared). */
         public ProcessSnapshots build() {
             discardPendingArgs();
             return new ProcessSnapshots(this);
+        }
+
+        /**
+         * Forgets every row and pending argument but keeps the storage, so one builder reused for the hosts of a
+         * scan grows only until it fits the largest, and each table built from it costs one copy of its own size.
+         */
+        public Builder clear() {
+            size = 0;
+            argCount = 0;
+            wide = false;
+            return this;
         }
 
         private static void requireValidRow(String script, int threadCount, Ram perThread) {
@@ -283,9 +392,23 @@ public final class ProcessSnapshots implements Iterable<ProcessSnapshot> {
                 argEnd = Arrays.copyOf(argEnd, argCount * 2);
             }
             int needed = textLength() + length;
-            if (needed > argText.length) {
-                argText = Arrays.copyOf(argText, Math.max(argText.length * 2, needed));
+            if (wide && needed > wideText.length) {
+                wideText = Arrays.copyOf(wideText, Math.max(wideText.length * 2, needed));
+            } else if (!wide && needed > narrowText.length) {
+                narrowText = Arrays.copyOf(narrowText, Math.max(narrowText.length * 2, needed));
             }
+        }
+
+        /** From now on the text takes two bytes per character: what is there so far is copied over. */
+        private void widen() {
+            int length = textLength();
+            if (wideText == null || wideText.length < narrowText.length) {
+                wideText = new char[narrowText.length];
+            }
+            for (int i = 0; i < length; i++) {
+                wideText[i] = (char) (narrowText[i] & 0xFF);
+            }
+            wide = true;
         }
 
         private void grow() {

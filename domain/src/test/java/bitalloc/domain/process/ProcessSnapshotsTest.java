@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A host's process table kept column by column reads back exactly what was put in. */
@@ -46,6 +47,56 @@ class ProcessSnapshotsTest {
         assertEquals(List.empty(), table.args(1));
         assertEquals(List.of("kept"), table.args(2));
         assertEquals(ProcessSnapshots.of(table), table);
+    }
+
+    @Test
+    void reads_ascii_arguments_from_bytes_as_the_same_text() {
+        byte[] bytes = "[\"n00dles\",\"--allocId=x\",42]".getBytes(StandardCharsets.US_ASCII);
+        ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1, 0);
+        builder.asciiArg(bytes, 2, 7).asciiArg(bytes, 12, 11).add(Pid.of(7), "hack.js", 3, Ram.parse("1.75"));
+        builder.asciiArg(bytes, 25, 2).add(Pid.of(2), "agent.js", 1, Ram.parse("2.6"));
+
+        ProcessSnapshots table = builder.build();
+
+        assertEquals(List.of(HACK, new ProcessSnapshot(Pid.of(2), "agent.js", 1, Ram.parse("2.6"), List.of("42"))),
+                table.toList());
+        assertEquals(ProcessSnapshots.of(table.toList()), table);
+        assertThrows(IllegalArgumentException.class,
+                () -> builder.asciiArg("é".getBytes(StandardCharsets.UTF_8), 0, 2));
+    }
+
+    @Test
+    void a_cleared_builder_builds_the_next_table_alone_and_leaves_the_tables_it_built_alone() {
+        ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1, 1);
+        ProcessSnapshots first = builder.add(HACK).add(AGENT).build();
+
+        builder.clear().arg("pending").clear();
+        ProcessSnapshots second = builder.add(AGENT).arg("big-enough-to-grow-the-text").add(Pid.of(9), "x.js", 1,
+                Ram.ZERO).build();
+
+        assertEquals(List.of(HACK, AGENT), first.toList());
+        assertEquals(List.of(AGENT, new ProcessSnapshot(Pid.of(9), "x.js", 1, Ram.ZERO,
+                List.of("big-enough-to-grow-the-text"))), second.toList());
+        assertEquals(ProcessSnapshots.EMPTY, builder.clear().build());
+    }
+
+    @Test
+    void keeps_arguments_beyond_latin_1_next_to_plain_ones() {
+        ProcessSnapshot plain = new ProcessSnapshot(Pid.of(1), "a.js", 1, Ram.ZERO, List.of("señor", "n00dles"));
+        ProcessSnapshot wide = new ProcessSnapshot(Pid.of(2), "b.js", 1, Ram.ZERO, List.of("→ 日本", "x"));
+        char[] arrow = "→".toCharArray();
+
+        ProcessSnapshots mixed = ProcessSnapshots.of(plain, wide, plain);
+        ProcessSnapshots.Builder builder = ProcessSnapshots.builder(1, 1);
+        builder.add(plain).arg(arrow, 0, 1).discardPendingArgs().add(plain);
+        ProcessSnapshots widenedThenDiscarded = builder.build();
+        ProcessSnapshots afterClear = builder.clear().add(wide).build();
+
+        assertEquals(List.of(plain, wide, plain), mixed.toList());
+        assertEquals(ProcessSnapshots.of(plain, plain), widenedThenDiscarded);
+        assertEquals(ProcessSnapshots.of(plain, plain).hashCode(), widenedThenDiscarded.hashCode());
+        assertEquals(List.of(wide), afterClear.toList());
+        assertEquals(List.of(plain), builder.clear().add(plain).build().toList());
     }
 
     @Test

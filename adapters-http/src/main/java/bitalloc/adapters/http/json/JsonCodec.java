@@ -90,10 +90,23 @@ public final class JsonCodec {
 
     /** Runs a streaming reader over the body; the left side says why the body is not JSON. */
     public <T> Either<String, T> stream(byte[] body, StreamReader<T> reader) {
-        if (body.length == 0) {
-            return Either.left("the body is empty; a JSON object was expected");
+        try {
+            return stream(streaming.createParser(body), reader);
+        } catch (IOException e) {
+            return Either.left("the body could not be read as JSON");
         }
-        try (JsonParser parser = streaming.createParser(body)) {
+    }
+
+    /** A parser over part of a body, configured as for {@link #stream}; for values cut out of a larger body. */
+    public JsonParser parser(byte[] body, int offset, int length) throws IOException {
+        return streaming.createParser(body, offset, length);
+    }
+
+    private static <T> Either<String, T> stream(JsonParser opened, StreamReader<T> reader) {
+        try (JsonParser parser = opened) {
+            if (parser.nextToken() == null) {
+                return Either.left("the body is empty; a JSON object was expected");
+            }
             T result = reader.read(parser);
             if (parser.nextToken() != null) {
                 return Either.left("unexpected content after the JSON value");
@@ -106,7 +119,7 @@ public final class JsonCodec {
         }
     }
 
-    /** Reads a body from a parser positioned before its first token. */
+    /** Reads a body from a parser on its first token. */
     @FunctionalInterface
     public interface StreamReader<T> {
         T read(JsonParser parser) throws IOException;

@@ -10,6 +10,7 @@ import bitalloc.adapters.http.api.Commands.Scan;
 import bitalloc.adapters.http.api.ScriptPath;
 import bitalloc.adapters.http.json.Checked;
 import bitalloc.adapters.http.json.FieldProblem;
+import bitalloc.adapters.http.json.JsonCodec;
 import bitalloc.adapters.http.json.Where;
 import bitalloc.adapters.http.json.StreamedObject;
 import bitalloc.adapters.http.json.JsonValues;
@@ -27,6 +28,7 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.io.IOException;
@@ -52,15 +54,24 @@ public final class ScanRequests {
     }
 
     /**
+     * The scan in {@code body}, or (left) why the body is not JSON. A body of the shape the agent writes is read by
+     * {@link AgentScanReader}; any other, and every body with a problem, by {@link #scan}, which lists the problems.
+     */
+    public static Either<String, Validation<Seq<FieldProblem>, Scan>> read(byte[] body, JsonCodec json) {
+        Option<Scan> usual = AgentScanReader.read(body, json);
+        return usual.isDefined() ? Either.right(valid(usual.get())) : json.stream(body, ScanRequests::scan);
+    }
+
+    /**
      * {session, hosts [{hostname, maxRam, usedRam, cores, purchased, hacknet, processes [...]}], player?, targets?},
      * read from the parser as it streams (a scan of 10^5 processes is about 15 MB). {@code player} and
-     * {@code targets} are small and described in {@link TargetRequests}.
+     * {@code targets} are small and described in {@link TargetRequests}. The parser is on the body's first token.
      */
     public static Validation<Seq<FieldProblem>, Scan> scan(JsonParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             return invalid(Where.BODY, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
         }
-        StreamedObject scan = new StreamedObject(Where.BODY, "session", "player", "targets");
+        StreamedObject scan = scanFields();
         Validation<Seq<FieldProblem>, List<HostSnapshot>> hosts = invalid(Where.BODY.field("hosts"), "is required");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -73,6 +84,12 @@ public final class ScanRequests {
                 scan.read(field, parser);
             }
         }
+        return checkedScan(scan, hosts);
+    }
+
+    /** The scan's own fields (read into {@code scan}) checked together with its hosts. */
+    static Validation<Seq<FieldProblem>, Scan> checkedScan(StreamedObject scan,
+                                                          Validation<Seq<FieldProblem>, List<HostSnapshot>> hosts) {
         return alsoReporting(flat(Validation.combine(
                 scan.required("session", (v, at) -> JsonValues.text(v, at, MAX_SESSION_LENGTH)
                         .map(AgentSessionKey::new)),
@@ -83,13 +100,22 @@ public final class ScanRequests {
                 .flatMap(ScanRequests::eachHostAndPidOnce);
     }
 
+    /** The scan's scalar fields, kept for {@link #checkedScan}. */
+    static StreamedObject scanFields() {
+        return new StreamedObject(Where.BODY, "session", "player", "targets");
+    }
+
+    /** A host's scalar fields, kept for {@link #checkedHost}. */
+    static StreamedObject hostFields(Where at) {
+        return new StreamedObject(at, "hostname", "maxRam", "usedRam", "cores", "purchased", "hacknet");
+    }
+
     private static Validation<Seq<FieldProblem>, HostSnapshot> host(JsonParser parser, Where at, RepeatedTexts texts)
             throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             return invalid(at, "must be a JSON object, got " + JsonValues.kind(StreamedObject.value(parser)));
         }
-        StreamedObject host = new StreamedObject(at, "hostname", "maxRam", "usedRam", "cores", "purchased",
-                "hacknet");
+        StreamedObject host = hostFields(at);
         Validation<Seq<FieldProblem>, ProcessSnapshots> processes = invalid(at.field("processes"), "is required");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -100,6 +126,12 @@ public final class ScanRequests {
                 host.read(field, parser);
             }
         }
+        return checkedHost(host, processes);
+    }
+
+    /** A host's fields (read into {@code host}) checked together with its process table. */
+    static Validation<Seq<FieldProblem>, HostSnapshot> checkedHost(
+            StreamedObject host, Validation<Seq<FieldProblem>, ProcessSnapshots> processes) {
         return alsoReporting(flat(Validation.combine(
                 host.required("hostname", JsonValues::hostName),
                 ram(host),

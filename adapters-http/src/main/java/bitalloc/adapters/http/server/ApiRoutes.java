@@ -97,7 +97,7 @@ public final class ApiRoutes {
                                 command -> outcome(api.registrations().unregister(command),
                                         released -> reply(200, ResponseBodies.of(released)))))),
                 route("POST", PREFIX + "/scans", Access.TOKEN, Body.JSON_STREAM, sync(call ->
-                        json.stream(call.raw(), ScanRequests::scan).fold(problems::malformedJson, scan ->
+                        ScanRequests.read(call.raw(), json).fold(problems::malformedJson, scan ->
                                 answer(scan, command -> outcome(api.scans().apply(command), applied ->
                                         reply(200, ResponseBodies.of(applied))))))),
                 route("POST", PREFIX + "/heartbeats", Access.TOKEN, Body.JSON, sync(call ->
