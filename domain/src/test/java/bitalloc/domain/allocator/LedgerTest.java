@@ -74,11 +74,7 @@ class LedgerTest {
 
     @Test
     void a_restored_allocator_books_the_stored_allocations_and_registrations_at_once() {
-        Allocator before = allocator(Fixtures.PLAIN);
-        before.scan(SESSION, List.of(host("a", HostKind.NETWORK, "64")), at(0));
-        Allocation stored = right(before.allocate(request("2", 4), SESSION, at(0)));
-        right(before.claim(stored.id(), name("a"), Pid.of(9), 2, at(0)));
-        before.register(name("a"), Pid.of(3), gb("1.6"), SESSION, at(0));
+        Allocator before = oneClaimAndOneRegistration();
 
         Allocator after = allocator(Fixtures.PLAIN.withAllocationGrace(Duration.ofSeconds(10)));
         after.restore(before.allocations(), before.registrations(), Option.some(SESSION), at(5));
@@ -94,11 +90,7 @@ class LedgerTest {
 
     @Test
     void a_restored_allocator_ends_the_stored_session_when_the_game_reloaded_while_it_was_down() {
-        Allocator before = allocator(Fixtures.PLAIN);
-        before.scan(SESSION, List.of(host("a", HostKind.NETWORK, "64")), at(0));
-        Allocation stored = right(before.allocate(request("2", 4), SESSION, at(0)));
-        right(before.claim(stored.id(), name("a"), Pid.of(9), 2, at(0)));
-        before.register(name("a"), Pid.of(3), gb("1.6"), SESSION, at(0));
+        Allocator before = oneClaimAndOneRegistration();
 
         Allocator after = allocator(Fixtures.PLAIN.withAllocationGrace(Duration.ofSeconds(10)));
         after.restore(before.allocations(), before.registrations(), Option.some(SESSION), at(5));
@@ -110,5 +102,15 @@ class LedgerTest {
         assertEquals(1, report.droppedClaims().size(), report.toString());
         assertTrue(after.registrations().isEmpty(), "the agent of the old session is gone");
         assertEquals(gb("4"), after.ledger(name("a")).get().foreign(), "pid 9 (2 threads of 2 GB) is foreign now");
+    }
+
+    /** An allocation of four 2 GB chunks, two claimed by pid 9, and a 1.6 GB registration of pid 3, all on host a. */
+    private static Allocator oneClaimAndOneRegistration() {
+        Allocator allocator = allocator(Fixtures.PLAIN);
+        allocator.scan(SESSION, List.of(host("a", HostKind.NETWORK, "64")), at(0));
+        Allocation stored = right(allocator.allocate(request("2", 4), SESSION, at(0)));
+        right(allocator.claim(stored.id(), name("a"), Pid.of(9), 2, at(0)));
+        allocator.register(name("a"), Pid.of(3), gb("1.6"), SESSION, at(0));
+        return allocator;
     }
 }

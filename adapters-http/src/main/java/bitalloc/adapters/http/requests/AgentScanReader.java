@@ -74,29 +74,43 @@ final class AgentScanReader {
     }
 
     private Option<Scan> scan() throws IOException {
-        cursor.expect('{');
         StreamedObject scan = ScanRequests.scanFields();
-        List<HostSnapshot> hosts = null;
-        if (!cursor.take('}')) {
-            do {
-                cursor.anyKey();
-                if (cursor.textIs(HOSTS)) {
-                    if (hosts != null) {
-                        return Option.none();
-                    }
-                    hosts = hosts();
-                } else {
-                    readScalar(scan);
-                }
-            } while (cursor.take(','));
-            cursor.expect('}');
-        }
+        List<HostSnapshot> hosts = objectWith(HOSTS, scan, this::hosts);
         cursor.expectEnd();
         if (hosts == null) {
             return Option.none();
         }
         Validation<Seq<FieldProblem>, Scan> checked = ScanRequests.checkedScan(scan, Validation.valid(hosts));
         return checked.isValid() ? Option.some(checked.get()) : Option.none();
+    }
+
+    /**
+     * Reads an object whose key {@code nestedKey} holds what {@code nested} reads and whose other keys are scalars
+     * for {@code scalars}; null when the key is absent. A repeated key is left to the full reader, which reports it.
+     */
+    private <T> T objectWith(byte[] nestedKey, StreamedObject scalars, NestedReader<T> nested) throws IOException {
+        cursor.expect('{');
+        T found = null;
+        if (!cursor.take('}')) {
+            do {
+                cursor.anyKey();
+                if (cursor.textIs(nestedKey)) {
+                    if (found != null) {
+                        throw PlainJsonCursor.notPlain();
+                    }
+                    found = nested.read();
+                } else {
+                    readScalar(scalars);
+                }
+            } while (cursor.take(','));
+            cursor.expect('}');
+        }
+        return found;
+    }
+
+    @FunctionalInterface
+    private interface NestedReader<T> {
+        T read() throws IOException;
     }
 
     private List<HostSnapshot> hosts() throws IOException {
@@ -115,23 +129,8 @@ final class AgentScanReader {
     }
 
     private HostSnapshot host(Where at) throws IOException {
-        cursor.expect('{');
         StreamedObject host = ScanRequests.hostFields(at);
-        ProcessSnapshots processes = null;
-        if (!cursor.take('}')) {
-            do {
-                cursor.anyKey();
-                if (cursor.textIs(PROCESSES)) {
-                    if (processes != null) {
-                        throw PlainJsonCursor.notPlain();
-                    }
-                    processes = processes();
-                } else {
-                    readScalar(host);
-                }
-            } while (cursor.take(','));
-            cursor.expect('}');
-        }
+        ProcessSnapshots processes = objectWith(PROCESSES, host, this::processes);
         if (processes == null) {
             throw PlainJsonCursor.notPlain();
         }
