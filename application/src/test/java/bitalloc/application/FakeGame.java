@@ -39,6 +39,8 @@ final class FakeGame implements ProcessTable, Launcher, GameState {
     private GameSession session = GameSession.FIRST;
     private long nextPid = 1;
     int refusedForRam;
+    /** What the game was asked to do, in order: "launch <script>" and "kill <script>", refused launches too. */
+    final java.util.List<String> log = new java.util.ArrayList<>();
     private boolean freesAtOnce;
 
     FakeGame host(String name, long gb) {
@@ -101,6 +103,7 @@ final class FakeGame implements ProcessTable, Launcher, GameState {
 
     @Override
     public Either<LaunchFailure, Pid> launch(HostName host, String script, int threads, List<String> args) {
+        log.add("launch " + script);
         Ram perThread = scriptRam.get(script);
         if (perThread == null) {
             return Either.left(LaunchFailure.SCRIPT_MISSING);
@@ -117,7 +120,11 @@ final class FakeGame implements ProcessTable, Launcher, GameState {
 
     @Override
     public boolean kill(Pid pid) {
-        return processes.remove(pid) != null;
+        Process ended = processes.remove(pid);
+        if (ended != null) {
+            log.add("kill " + ended.script());
+        }
+        return ended != null;
     }
 
     @Override

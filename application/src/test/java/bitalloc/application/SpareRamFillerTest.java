@@ -55,6 +55,32 @@ class SpareRamFillerTest {
     }
 
     @Test
+    void where_kills_free_ram_at_once_a_task_launch_stops_no_filler_its_script_does_not_need() {
+        FakeGame game = network().killingAtOnce();
+        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);
+        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
+        bitalloc.get(Recover.class).recover();
+
+        bitalloc.run(Duration.ofSeconds(60), scripts);
+
+        // Each task script here fits beside the fillers. Its helpers stop fillers request by request; stopping them
+        // for the whole task at launch only lent the same RAM again at the next tick.
+        java.util.List<String> log = game.log;
+        int taskLaunches = 0;
+        for (int i = 0; i < log.size(); i++) {
+            if (List.of("launch till.js", "launch sow.js", "launch harvest.js").contains(log.get(i))) {
+                taskLaunches++;
+                assertTrue(i == 0 || !log.get(i - 1).equals("kill xp.js"), "a filler was stopped for " + log.get(i)
+                        + ": " + log.subList(Math.max(0, i - 4), i + 1));
+            }
+        }
+        assertTrue(taskLaunches >= 3, "till, sow and harvest were launched: " + log);
+        assertTrue(log.contains("kill xp.js"), "helpers still stopped fillers: " + log);
+        assertEquals(0, scripts.helperRefusals, "every helper request got its RAM");
+        assertEquals(0, game.refusedForRam, "no launch was refused by the game");
+    }
+
+    @Test
     void where_a_kill_is_not_seen_at_once_fillers_take_only_ram_no_task_was_promised() {
         FakeGame game = network();
         TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);

@@ -73,8 +73,10 @@ public final class CommandRunner {
     }
 
     private void launch(LaunchTask launch) {
-        filler.makeRoomFor(launch);
-        Either<AllocationRefused, Allocation> reserved = engine.locked(() -> reserveScriptRam(launch));
+        AllocationRequest scriptRequest = new AllocationRequest(ControlPlaneRequester.INSTANCE, launch.script(),
+                launch.footprint().scriptRam(), 1, true, false, false, true);
+        filler.makeRoomFor(launch, scriptRequest);
+        Either<AllocationRefused, Allocation> reserved = engine.locked(() -> reserveScriptRam(launch, scriptRequest));
         if (reserved.isLeft()) {
             engine.locked(() -> engine.feed(new SelectorEvent.LaunchFailed(launch.target(),
                     LaunchFailureReason.NOT_ENOUGH_RAM), clock.now()));
@@ -97,9 +99,7 @@ public final class CommandRunner {
         });
     }
 
-    private Either<AllocationRefused, Allocation> reserveScriptRam(LaunchTask launch) {
-        AllocationRequest request = new AllocationRequest(ControlPlaneRequester.INSTANCE, launch.script(),
-                launch.footprint().scriptRam(), 1, true, false, false, true);
+    private Either<AllocationRefused, Allocation> reserveScriptRam(LaunchTask launch, AllocationRequest request) {
         Either<AllocationRefused, Allocation> result =
                 engine.allocator().allocate(request, engine.session(), clock.now());
         result.peek(allocation -> {

@@ -83,8 +83,17 @@ public final class SpareRamFiller {
         return result;
     }
 
-    /** Stops the fillers that stand in the way of {@code launch}'s task, before its RAM is allocated. */
-    void makeRoomFor(LaunchTask launch) {
+    /**
+     * Stops the fillers that stand in the way of {@code launch}'s task, before its script's RAM ({@code
+     * scriptRequest}) is allocated. Where a kill frees RAM at once, fillers hold promised RAM anyway and give it
+     * back request by request, so only the script needs room now: making room for the whole task stopped fillers
+     * on nearly every host at each launch, only for the next tick to lend the same RAM again.
+     */
+    void makeRoomFor(LaunchTask launch, AllocationRequest scriptRequest) {
+        if (launcher.killsAtOnce()) {
+            makeRoomFor(scriptRequest);
+            return;
+        }
         List<Held> toStop = engine.locked(() -> {
             if (spareRam.isEmpty()) {
                 return List.<Held>empty();
@@ -144,8 +153,12 @@ public final class SpareRamFiller {
         // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
         // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
         Map<HostName, Ram> lendableFree = SpareRam.lendableAtOnce(freeNow, host -> maxRam.get(host).getOrElse(Ram.ZERO));
-        java.util.Map<HostName, Ram> room = new java.util.HashMap<>(
-                (launcher.killsAtOnce() ? lendableFree : freeNow).toJavaMap());
+        java.util.Map<HostName, Ram> room = new java.util.HashMap<>();
+        (launcher.killsAtOnce() ? lendableFree : freeNow).forEach((host, free) -> {
+            if (SpareRam.worthAFiller(free, maxRam.get(host).getOrElse(Ram.ZERO))) {
+                room.put(host, free);
+            }
+        });
         FillerScript script = spare.filler();
         if (largestChunks(room, script.threadRam()) == 0) {
             return List.empty(); // the usual tick once fillers hold the spare RAM: no host has room for a thread
@@ -177,7 +190,10 @@ public final class SpareRamFiller {
             fillerIds.add(granted.get().id());
             Grant grant = granted.get().grants().head();
             // A filler is one contiguous grant: only its host's room changes.
-            room.computeIfPresent(grant.host(), (host, free) -> free.minusOrZero(grant.ram()));
+            room.computeIfPresent(grant.host(), (host, free) -> {
+                Ram left = free.minusOrZero(grant.ram());
+                return SpareRam.worthAFiller(left, maxRam.get(host).getOrElse(Ram.ZERO)) ? left : null;
+            });
             started = started.append(new Started(granted.get().id(), grant.host(), threads,
                     allocator.tags().withTag(granted.get().id(), List.of(target.get().value()))));
             spareThreads -= threads;

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  */
 public final class SpareRam {
 
+    private static final int FILLERS_PER_HOST = 8;
+
     private final FillerScript filler;
 
     public SpareRam(FillerScript filler) {
@@ -33,6 +35,16 @@ public final class SpareRam {
      */
     public static Map<HostName, Ram> lendableAtOnce(Map<HostName, Ram> free, Function<HostName, Ram> maxRam) {
         return free.map((host, ram) -> Tuple.of(host, ram.minusOrZero(maxRam.apply(host).percentCeil(1))));
+    }
+
+    /**
+     * Whether {@code room} on a host of {@code hostMax} is worth a filler of its own: at least an eighth of the host.
+     * Smaller room waits until it joins more (helpers ending beside it, a filler stopped), so a host runs at most
+     * about eight fillers. Lending each scrap that a helper leaves as it ends gave mid-game networks thousands of
+     * small fillers, and every scan and every decision that reads them slowed down with their number.
+     */
+    public static boolean worthAFiller(Ram room, Ram hostMax) {
+        return !room.isZero() && room.times(FILLERS_PER_HOST).isAtLeast(hostMax);
     }
 
     /**

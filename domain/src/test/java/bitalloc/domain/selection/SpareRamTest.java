@@ -1,6 +1,8 @@
 package bitalloc.domain.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
@@ -75,5 +77,13 @@ class SpareRamTest {
         assertEquals(List.of(filler(2, B, "7")),
                 spare.toStopForRequest(THREAD, 5, false, free("3.5", "1.75"), running));
         assertEquals(List.empty(), spare.toStopForRequest(THREAD, 3, false, free("3.5", "1.75"), running));
+    }
+
+    @Test
+    void room_is_worth_a_filler_from_an_eighth_of_its_host() {
+        assertTrue(SpareRam.worthAFiller(Ram.parse("32"), Ram.ofGb(256)));
+        assertFalse(SpareRam.worthAFiller(Ram.parse("31.99"), Ram.ofGb(256)));
+        assertTrue(SpareRam.worthAFiller(Ram.parse("0.01"), Ram.parse("0.08")));
+        assertFalse(SpareRam.worthAFiller(Ram.ZERO, Ram.ZERO), "no room is never worth a filler");
     }
 }
