@@ -148,7 +148,7 @@ public final class ReportScanService implements ReportScan {
 
     private static Set<Pid> taskPids(SelectorState selector) {
         Set<Pid> pids = new HashSet<>();
-        selector.targets().values().forEach(target -> target.task().pid().forEach(pids::add));
+        selector.targets().valuesIterator().forEach(target -> target.task().pid().forEach(pids::add));
         return pids;
     }
 }

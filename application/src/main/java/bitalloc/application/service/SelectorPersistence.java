@@ -54,10 +54,12 @@ public final class SelectorPersistence {
 
     void changed(SelectorState before, Transition transition, SelectorEvent event, GameSession session, Instant now) {
         SelectorState after = transition.state();
-        if (before.equals(after) && transition.commands().isEmpty()) {
+        // Identity, not equality: an event that changes nothing keeps the very same state, and comparing two states
+        // target by target cost more than the checks below, which find an equal state unchanged anyway.
+        if (transition.commands().isEmpty() && before == after) {
             return;
         }
-        List<Target> changedTasks = after.targets().values()
+        List<Target> changedTasks = after.targets().valuesIterator()
                 .filter(target -> !before.target(target.name()).exists(old -> durablySame(old.task(), target.task())))
                 .toList();
         boolean backOffChanged = !before.backOff().equals(after.backOff());

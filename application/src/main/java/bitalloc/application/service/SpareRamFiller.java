@@ -76,9 +76,14 @@ public final class SpareRamFiller {
 
     /** The allocator's free RAM with the RAM of {@code fillers} counted as free again. */
     private static Map<HostName, Ram> withFillerRam(SortedMap<HostName, Ram> free, List<Held> fillers) {
+        // Summed per host first: the selector asks on every tick, and a host may run several fillers.
+        java.util.Map<HostName, Ram> held = new java.util.HashMap<>();
+        for (Held filler : fillers) {
+            held.merge(filler.filler().host(), filler.filler().ram(), Ram::plus);
+        }
         Map<HostName, Ram> result = free;
-        for (Held held : fillers) {
-            result = result.computeIfPresent(held.filler().host(), (host, ram) -> ram.plus(held.filler().ram()))._2;
+        for (java.util.Map.Entry<HostName, Ram> host : held.entrySet()) {
+            result = result.computeIfPresent(host.getKey(), (name, ram) -> ram.plus(host.getValue()))._2;
         }
         return result;
     }

@@ -326,12 +326,13 @@ public final class Allocator {
      * The RAM granted to the live allocations of each requesting pid, without a snapshot of each allocation: the
      * selector asks this on every tick.
      */
-    public io.vavr.collection.Map<Pid, Ram> grantedByRequester() {
-        java.util.Map<Pid, Long> granted = new java.util.HashMap<>();
+    public java.util.Map<Pid, Ram> grantedByRequester() {
+        java.util.Map<Pid, Ram> granted = new java.util.HashMap<>();
         for (AllocationState allocation : books.allocations.values()) {
-            granted.merge(allocation.request.requester().pid(), allocation.grantedHundredths(), Long::sum);
+            granted.merge(allocation.request.requester().pid(), Ram.ofHundredths(allocation.grantedHundredths()),
+                    Ram::plus);
         }
-        return io.vavr.collection.HashMap.ofAll(granted).mapValues(Ram::ofHundredths);
+        return granted;
     }
 
     /** Every live allocation, oldest first. */

@@ -66,7 +66,8 @@ public record SelectorState(SortedMap<HostName, Target> targets, BackOff backOff
         return new SelectorState(targets, next, recoveryUntil, accounted);
     }
 
+    /** This very state when {@code until} is unchanged, so an event that changes nothing keeps the same state. */
     SelectorState recoveringUntil(Option<Instant> until) {
-        return new SelectorState(targets, backOff, until, counters);
+        return until.equals(recoveryUntil) ? this : new SelectorState(targets, backOff, until, counters);
     }
 }

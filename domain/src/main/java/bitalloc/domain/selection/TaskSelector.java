@@ -26,6 +26,7 @@ import bitalloc.domain.selection.TaskState.Running;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.Iterator;
 
 /**
  * The task selector (DESIGN.md T1–T9): a pure state machine that moves targets through till → sow → harvest with
@@ -261,7 +262,9 @@ public final class TaskSelector {
 
     private Transition expire(SelectorState state, Instant now) {
         Transition result = Transition.to(state.recoveringUntil(state.recoveryUntil().filter(now::isBefore)));
-        for (Target target : state.targets().values()) {
+        // Runs after every event: iterates the map in place rather than building a sequence of its values.
+        for (Iterator<Target> targets = state.targets().valuesIterator(); targets.hasNext(); ) {
+            Target target = targets.next();
             // Most targets wait to launch and have no deadline: skip them without building a transition.
             if (!(target.task() instanceof Pending)) {
                 result = result.andThen(current -> expireTask(current, target, now));
@@ -350,7 +353,8 @@ public final class TaskSelector {
      */
     public static RamBudget budgetWithout(SelectorState state, Tick tick, Option<HostName> excluded) {
         RamBudget budget = RamBudget.of(tick.freeRam());
-        for (Target target : state.targets().values()) {
+        for (Iterator<Target> targets = state.targets().valuesIterator(); targets.hasNext(); ) {
+            Target target = targets.next();
             if (excluded.contains(target.name())) {
                 continue;
             }

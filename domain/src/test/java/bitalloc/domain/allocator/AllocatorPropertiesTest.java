@@ -393,7 +393,7 @@ class AllocatorPropertiesTest {
                     assertTrue(allocation.claimedChunksOn(grant.host()) <= grant.chunks(), "claims within grant");
                 }
             }
-            assertEquals(io.vavr.collection.HashMap.ofAll(byRequester), allocator.grantedByRequester(),
+            assertEquals(byRequester, allocator.grantedByRequester(),
                     "RAM granted to the allocations of each requester");
             java.util.Map<HostName, Ram> registered = new java.util.HashMap<>();
             for (Registration registration : allocator.registrations()) {
