@@ -135,8 +135,8 @@ public final class Engine {
 
     /** A task that can no longer be alive gives its own script's RAM back at once (R3), not after the grace. */
     private void releaseEndedTasks(SelectorState before, Instant now) {
-        if (before == selector) {
-            return;
+        if (before.targets() == selector.targets()) {
+            return; // no task changed: the step moved only counters, the back-off or the recovery window
         }
         // This runs after every event: only targets whose task holds RAM can have anything to give back.
         for (HostName target : taskHosts.targetsWithTaskRam()) {

@@ -59,9 +59,7 @@ public final class SelectorPersistence {
         if (transition.commands().isEmpty() && before == after) {
             return;
         }
-        List<Target> changedTasks = after.targets().valuesIterator()
-                .filter(target -> !before.target(target.name()).exists(old -> durablySame(old.task(), target.task())))
-                .toList();
+        List<Target> changedTasks = changedTasks(before, after);
         boolean backOffChanged = !before.backOff().equals(after.backOff());
         if (!changedTasks.isEmpty() || backOffChanged) {
             transactions.inTransaction(() -> {
@@ -72,6 +70,16 @@ public final class SelectorPersistence {
             });
         }
         recordHistory(before, transition, event, session, now);
+    }
+
+    /** Targets whose stored task differs; none when the step kept the very same targets (a counter moved). */
+    private static List<Target> changedTasks(SelectorState before, SelectorState after) {
+        if (after.targets() == before.targets()) {
+            return List.empty();
+        }
+        return after.targets().valuesIterator()
+                .filter(target -> !before.target(target.name()).exists(old -> durablySame(old.task(), target.task())))
+                .toList();
     }
 
     /**
