@@ -8,7 +8,6 @@ import bitalloc.application.port.out.history.HistoryEvent.AllocationChange;
 import bitalloc.domain.allocation.Allocation;
 import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.allocation.AllocationRequest;
-import bitalloc.domain.allocation.Claim;
 import bitalloc.domain.allocation.ClaimOutcome;
 import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocation.Grant;
@@ -270,17 +269,15 @@ public final class SpareRamFiller {
         java.util.List<Held> held = new ArrayList<>();
         for (Iterator<AllocationId> ids = fillerIds.iterator(); ids.hasNext(); ) {
             AllocationId id = ids.next();
-            Option<Ram> chunk = engine.allocator().chunkSizeOf(id);
-            if (chunk.isEmpty()) {
-                ids.remove();
-                continue;
-            }
             // A claim from an earlier game session names a pid the reload ended and the game may have reused:
             // that filler is gone already (the scan releases it), and killing its pid could hit a task.
-            for (Claim claim : engine.allocator().claimsOf(id).get()) {
+            boolean live = engine.allocator().forEachClaim(id, (claim, chunk) -> {
                 if (claim.session().equals(engine.session())) {
-                    held.add(new Held(id, new Filler(claim.pid(), claim.host(), chunk.get().times(claim.chunks()))));
+                    held.add(new Held(id, new Filler(claim.pid(), claim.host(), chunk.times(claim.chunks()))));
                 }
+            });
+            if (!live) {
+                ids.remove();
             }
         }
         return List.ofAll(held);

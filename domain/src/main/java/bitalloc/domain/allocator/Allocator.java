@@ -26,6 +26,7 @@ import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -298,17 +299,21 @@ public final class Allocator {
         return Option.of(books.allocations.get(id)).map(AllocationState::snapshot);
     }
 
-    /** The claims of allocation {@code id}, none once it is gone; cheaper than {@link #allocation}. */
-    public Option<List<Claim>> claimsOf(AllocationId id) {
+    /**
+     * Hands each claim of allocation {@code id} to {@code visitor}, in claim order, with the allocation's chunk size;
+     * returns false, visiting nothing, once the allocation is gone. Builds nothing: the filler reads the claims of
+     * its fillers on every tick.
+     */
+    public boolean forEachClaim(AllocationId id, BiConsumer<Claim, Ram> visitor) {
         AllocationState allocation = books.allocations.get(id);
         if (allocation == null) {
-            return Option.none();
+            return false;
         }
-        List<Claim> claims = List.empty();
+        Ram chunk = allocation.request.chunkSize();
         for (ClaimState claim : allocation.claims.values()) {
-            claims = claims.prepend(claim.claim);
+            visitor.accept(claim.claim, chunk);
         }
-        return Option.some(claims.reverse());
+        return true;
     }
 
     /** The chunk size of allocation {@code id}, none once it is gone. */

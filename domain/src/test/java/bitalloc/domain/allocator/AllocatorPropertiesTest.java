@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bitalloc.domain.allocation.Allocation;
 import bitalloc.domain.allocation.AllocationId;
 import bitalloc.domain.allocation.AllocationRequest;
+import bitalloc.domain.allocation.Claim;
 import bitalloc.domain.allocation.Grant;
 import bitalloc.domain.allocation.Registration;
 import bitalloc.domain.allocation.ReleaseOutcome;
@@ -385,7 +386,12 @@ class AllocatorPropertiesTest {
             for (Allocation allocation : allocations) {
                 assertTrue(allocation.chunks() > 0, "a live allocation holds chunks");
                 assertEquals(allocation.ram(), allocator.granted(allocation.id()), "granted RAM of " + allocation.id());
-                assertEquals(Option.some(allocation.claims()), allocator.claimsOf(allocation.id()), "claims");
+                java.util.List<Claim> visited = new java.util.ArrayList<>();
+                assertTrue(allocator.forEachClaim(allocation.id(), (claim, chunk) -> {
+                    assertEquals(allocation.chunkSize(), chunk, "chunk size handed with each claim");
+                    visited.add(claim);
+                }), "a live allocation's claims are visited");
+                assertEquals(allocation.claims().toJavaList(), visited, "claims, in claim order");
                 assertEquals(Option.some(allocation.chunkSize()), allocator.chunkSizeOf(allocation.id()), "chunk");
                 byRequester.merge(allocation.request().requester().pid(), allocation.ram(), Ram::plus);
                 for (Grant grant : allocation.grants()) {
