@@ -154,12 +154,13 @@ public final class SpareRamFiller {
         stopping.removeIf(id -> allocator.chunkSizeOf(id).isEmpty());
         SortedMap<HostName, Ram> freeNow = allocator.effectiveFreeByHost();
         Map<HostName, Ram> maxRam = allocator.ledger().toMap(view -> Tuple.of(view.host(), view.maxRam()));
+        Ram networkMax = maxRam.values().fold(Ram.ZERO, Ram::plus);
         // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
         // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
         Map<HostName, Ram> lendableFree = SpareRam.lendableAtOnce(freeNow, host -> maxRam.get(host).getOrElse(Ram.ZERO));
         java.util.Map<HostName, Ram> room = new java.util.HashMap<>();
         (launcher.killsAtOnce() ? lendableFree : freeNow).forEach((host, free) -> {
-            if (SpareRam.worthAFiller(free, maxRam.get(host).getOrElse(Ram.ZERO))) {
+            if (SpareRam.worthAFiller(free, maxRam.get(host).getOrElse(Ram.ZERO), networkMax)) {
                 room.put(host, free);
             }
         });
@@ -196,7 +197,7 @@ public final class SpareRamFiller {
             // A filler is one contiguous grant: only its host's room changes.
             room.computeIfPresent(grant.host(), (host, free) -> {
                 Ram left = free.minusOrZero(grant.ram());
-                return SpareRam.worthAFiller(left, maxRam.get(host).getOrElse(Ram.ZERO)) ? left : null;
+                return SpareRam.worthAFiller(left, maxRam.get(host).getOrElse(Ram.ZERO), networkMax) ? left : null;
             });
             started = started.append(new Started(granted.get().id(), grant.host(), threads,
                     allocator.tags().withTag(granted.get().id(), List.of(target.get().value()))));

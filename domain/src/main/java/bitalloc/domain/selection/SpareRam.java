@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 public final class SpareRam {
 
     private static final int FILLERS_PER_HOST = 8;
+    private static final int FILLERS_PER_NETWORK = 256;
 
     private final FillerScript filler;
 
@@ -38,13 +39,16 @@ public final class SpareRam {
     }
 
     /**
-     * Whether {@code room} on a host of {@code hostMax} is worth a filler of its own: at least an eighth of the host.
-     * Smaller room waits until it joins more (helpers ending beside it, a filler stopped), so a host runs at most
-     * about eight fillers. Lending each scrap that a helper leaves as it ends gave mid-game networks thousands of
-     * small fillers, and every scan and every decision that reads them slowed down with their number.
+     * Whether {@code room} on a host of {@code hostMax}, in a network of {@code networkMax} in all, is worth a filler
+     * of its own: at least an eighth of the host, or at least a 256th of the network. Smaller room waits until it
+     * joins more (helpers ending beside it, a filler stopped), so a network runs at most about eight fillers a host
+     * plus 256. Lending each scrap that a helper leaves as it ends gave mid-game networks thousands of small fillers,
+     * and every scan and every decision that reads them slowed down with their number; on a small early-game network
+     * the same scraps are a large share of all RAM, and the second bound still lends them.
      */
-    public static boolean worthAFiller(Ram room, Ram hostMax) {
-        return !room.isZero() && room.times(FILLERS_PER_HOST).isAtLeast(hostMax);
+    public static boolean worthAFiller(Ram room, Ram hostMax, Ram networkMax) {
+        return !room.isZero() && (room.times(FILLERS_PER_HOST).isAtLeast(hostMax)
+                || room.times(FILLERS_PER_NETWORK).isAtLeast(networkMax));
     }
 
     /**

@@ -80,10 +80,13 @@ class SpareRamTest {
     }
 
     @Test
-    void room_is_worth_a_filler_from_an_eighth_of_its_host() {
-        assertTrue(SpareRam.worthAFiller(Ram.parse("32"), Ram.ofGb(256)));
-        assertFalse(SpareRam.worthAFiller(Ram.parse("31.99"), Ram.ofGb(256)));
-        assertTrue(SpareRam.worthAFiller(Ram.parse("0.01"), Ram.parse("0.08")));
-        assertFalse(SpareRam.worthAFiller(Ram.ZERO, Ram.ZERO), "no room is never worth a filler");
+    void room_is_worth_a_filler_from_an_eighth_of_its_host_or_a_256th_of_the_network() {
+        Ram network = Ram.ofGb(65_536);
+        assertTrue(SpareRam.worthAFiller(Ram.parse("32"), Ram.ofGb(256), network));
+        assertFalse(SpareRam.worthAFiller(Ram.parse("31.99"), Ram.ofGb(256), network));
+        // A small network: 1.75 GB on a 32 GB host is under an eighth of it but a 256th of the 448 GB in all.
+        assertTrue(SpareRam.worthAFiller(Ram.parse("1.75"), Ram.ofGb(32), Ram.ofGb(448)));
+        assertFalse(SpareRam.worthAFiller(Ram.parse("1.74"), Ram.ofGb(32), Ram.ofGb(448)));
+        assertFalse(SpareRam.worthAFiller(Ram.ZERO, Ram.ZERO, Ram.ZERO), "no room is never worth a filler");
     }
 }
