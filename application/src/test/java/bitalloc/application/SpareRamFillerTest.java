@@ -30,14 +30,19 @@ class SpareRamFillerTest {
                 .target(FakeGame.server("joesguns", 25, 5, 100_000, 1_000_000));
     }
 
+    /** Recovers a bitalloc over {@code game} and runs it beside the fake task scripts for a minute of virtual time. */
+    private static FakeTaskScripts runForAMinute(FakeGame game, BitallocConfig config) {
+        TestBitalloc bitalloc = new TestBitalloc(game, config);
+        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
+        bitalloc.get(Recover.class).recover();
+        bitalloc.run(Duration.ofSeconds(60), scripts);
+        return scripts;
+    }
+
     @Test
     void ram_no_task_uses_runs_the_filler_on_the_target_and_the_tasks_still_get_every_helper() {
         FakeGame game = network().killingAtOnce();
-        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);
-        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
-        bitalloc.get(Recover.class).recover();
-
-        bitalloc.run(Duration.ofSeconds(60), scripts);
+        FakeTaskScripts scripts = runForAMinute(game, SMALL_HARVESTS);
 
         List<FakeGame.Process> fillers = game.running().filter(p -> p.script().equals("xp.js"));
         assertTrue(!fillers.isEmpty(), "spare RAM holds fillers");
@@ -57,11 +62,7 @@ class SpareRamFillerTest {
     @Test
     void where_kills_free_ram_at_once_a_task_launch_stops_no_filler_its_script_does_not_need() {
         FakeGame game = network().killingAtOnce();
-        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);
-        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
-        bitalloc.get(Recover.class).recover();
-
-        bitalloc.run(Duration.ofSeconds(60), scripts);
+        FakeTaskScripts scripts = runForAMinute(game, SMALL_HARVESTS);
 
         // Each task script here fits beside the fillers. Its helpers stop fillers request by request; stopping them
         // for the whole task at launch only lent the same RAM again at the next tick.
@@ -83,11 +84,7 @@ class SpareRamFillerTest {
     @Test
     void where_a_kill_is_not_seen_at_once_fillers_take_only_ram_no_task_was_promised() {
         FakeGame game = network();
-        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS);
-        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
-        bitalloc.get(Recover.class).recover();
-
-        bitalloc.run(Duration.ofSeconds(60), scripts);
+        FakeTaskScripts scripts = runForAMinute(game, SMALL_HARVESTS);
 
         assertTrue(game.running().exists(p -> p.script().equals("xp.js")), "spare RAM holds fillers");
         assertEquals(0, scripts.helperRefusals, "fillers never stood in a helper's way");
@@ -97,11 +94,7 @@ class SpareRamFillerTest {
     @Test
     void without_a_filler_script_spare_ram_stays_free() {
         FakeGame game = network().killingAtOnce();
-        TestBitalloc bitalloc = new TestBitalloc(game, SMALL_HARVESTS.withFiller(Option.none()));
-        FakeTaskScripts scripts = new FakeTaskScripts(bitalloc);
-        bitalloc.get(Recover.class).recover();
-
-        bitalloc.run(Duration.ofSeconds(60), scripts);
+        FakeTaskScripts scripts = runForAMinute(game, SMALL_HARVESTS.withFiller(Option.none()));
 
         assertTrue(game.running().forAll(p -> !p.script().equals("xp.js")));
         assertTrue(scripts.launched.stream().anyMatch(task -> task.lifecycle == Lifecycle.HARVEST));
