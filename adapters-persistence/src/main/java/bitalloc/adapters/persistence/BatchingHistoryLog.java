@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,27 +140,19 @@ public final class BatchingHistoryLog implements HistoryLog {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** Adds what arrives within the linger to {@code batch}, up to a full batch or the stop marker. */
+    /**
+     * Sleeps through the linger, then adds what arrived, up to a full batch. The writer sleeps rather than waiting on
+     * the queue: a waiting writer was woken by each event, a context switch per history row for the poll loop.
+     */
     private void gatherBurst(List<HistoryEvent> batch) {
-        long deadline = System.nanoTime() + LINGER_NANOS;
-        queue.drainTo(batch, maxBatch - batch.size());
-        while (batch.size() < maxBatch && batch.get(batch.size() - 1) != STOP) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
+        if (batch.get(batch.size() - 1) != STOP) {
+            long deadline = System.nanoTime() + LINGER_NANOS;
+            for (long left = LINGER_NANOS; left > 0; left = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+                Thread.interrupted(); // only close() stops the writer: an interrupt must not turn the sleep into a spin
             }
-            HistoryEvent next;
-            try {
-                next = queue.poll(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                return; // write what we have; only close() stops the writer
-            }
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, maxBatch - batch.size());
         }
+        queue.drainTo(batch, maxBatch - batch.size());
     }
 
     private HistoryEvent takeUninterruptibly() {
