@@ -12,6 +12,7 @@ import bitalloc.domain.allocation.ClaimOutcome;
 import bitalloc.domain.allocation.ReleaseOutcome;
 import bitalloc.domain.allocation.Grant;
 import bitalloc.domain.allocator.Allocator;
+import bitalloc.domain.host.HostLedgerView;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
@@ -152,34 +153,41 @@ public final class SpareRamFiller {
         Instant now = clock.now();
         Allocator allocator = engine.allocator();
         stopping.removeIf(id -> allocator.chunkSizeOf(id).isEmpty());
-        SortedMap<HostName, Ram> freeNow = allocator.effectiveFreeByHost();
-        Map<HostName, Ram> maxRam = allocator.ledger().toMap(view -> Tuple.of(view.host(), view.maxRam()));
-        Ram networkMax = maxRam.values().fold(Ram.ZERO, Ram::plus);
-        // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a task
-        // or its helpers ask for it; elsewhere a filler must never stand in a task's way.
-        Map<HostName, Ram> lendableFree = SpareRam.lendableAtOnce(freeNow, host -> maxRam.get(host).getOrElse(Ram.ZERO));
+        // One pass over the ledger decides whether any host has room, before any map is built: on most ticks the
+        // fillers already hold the spare RAM and none has.
+        List<HostLedgerView> ledger = allocator.ledger();
+        Ram networkMax = ledger.foldLeft(Ram.ZERO, (sum, host) -> sum.plus(host.maxRam()));
+        java.util.Map<HostName, Ram> maxRam = new java.util.HashMap<>();
         java.util.Map<HostName, Ram> room = new java.util.HashMap<>();
-        (launcher.killsAtOnce() ? lendableFree : freeNow).forEach((host, free) -> {
-            if (SpareRam.worthAFiller(free, maxRam.get(host).getOrElse(Ram.ZERO), networkMax)) {
-                room.put(host, free);
+        for (HostLedgerView host : ledger) {
+            maxRam.put(host.host(), host.maxRam());
+            // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a
+            // task or its helpers ask for it; elsewhere a filler must never stand in a task's way.
+            Ram free = launcher.killsAtOnce() ? SpareRam.lendableAtOnce(host.effectiveFree(), host.maxRam())
+                    : host.effectiveFree();
+            if (SpareRam.worthAFiller(free, host.maxRam(), networkMax)) {
+                room.put(host.host(), free);
             }
-        });
+        }
         FillerScript script = spare.filler();
         if (largestChunks(room, script.threadRam()) == 0) {
-            return List.empty(); // the usual tick once fillers hold the spare RAM: no host has room for a thread
+            return List.empty();
         }
         Option<HostName> target = engine.taskSelector().experienceTarget(engine.selector());
         if (target.isEmpty()) {
             return List.empty();
         }
-        Tick real = new Tick(freeNow, TaskRamInUse.of(engine, taskHosts));
-        RamBudget lendable = launcher.killsAtOnce() ? RamBudget.of(lendableFree)
-                : TaskSelector.budgetWithout(engine.selector(), real, Option.none());
+        SortedMap<HostName, Ram> freeNow = allocator.effectiveFreeByHost();
+        RamBudget lendable = launcher.killsAtOnce()
+                ? RamBudget.of(freeNow.map((host, free) -> Tuple.of(host, SpareRam.lendableAtOnce(free, maxRam.get(host)))))
+                : TaskSelector.budgetWithout(engine.selector(), new Tick(freeNow, TaskRamInUse.of(engine, taskHosts)),
+                        Option.none());
         long spareThreads = spare.spareThreads(lendable,
                 launcher.killsAtOnce() ? Ram.ZERO : engine.taskSelector().waitingDemand(engine.selector(), now),
                 !stopping.isEmpty());
         List<Started> started = List.empty();
-        for (int attempt = 0; spareThreads > 0 && attempt < freeNow.size(); attempt++) {
+        int hosts = ledger.size();
+        for (int attempt = 0; spareThreads > 0 && attempt < hosts; attempt++) {
             int threads = (int) Math.min(Math.min(spareThreads, largestChunks(room, script.threadRam())),
                     Integer.MAX_VALUE);
             if (threads < 1) {
@@ -197,7 +205,7 @@ public final class SpareRamFiller {
             // A filler is one contiguous grant: only its host's room changes.
             room.computeIfPresent(grant.host(), (host, free) -> {
                 Ram left = free.minusOrZero(grant.ram());
-                return SpareRam.worthAFiller(left, maxRam.get(host).getOrElse(Ram.ZERO), networkMax) ? left : null;
+                return SpareRam.worthAFiller(left, maxRam.get(host), networkMax) ? left : null;
             });
             started = started.append(new Started(granted.get().id(), grant.host(), threads,
                     allocator.tags().withTag(granted.get().id(), List.of(target.get().value()))));

@@ -31,8 +31,8 @@ public final class TickSelectorService implements TickSelector {
 
     @Override
     public void tick() {
-        engine.locked(() -> engine.feed(new SelectorEvent.Tick(filler.freeForTasks(),
-                TaskRamInUse.of(engine, taskHosts)), clock.now()));
+        engine.locked(() -> engine.feed(SelectorEvent.Tick.readWhenNeeded(filler::freeForTasks,
+                () -> TaskRamInUse.of(engine, taskHosts)), clock.now()));
         commands.runQueued();
         filler.fill();
     }

@@ -5,9 +5,11 @@ import bitalloc.domain.game.TargetServer;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import io.vavr.Lazy;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import java.util.function.Supplier;
 
 /** Something the task selector learns. The application turns port results and messages into these. */
 public sealed interface SelectorEvent {
@@ -21,17 +23,38 @@ public sealed interface SelectorEvent {
     }
 
     /**
-     * The selector's clock tick, the only event that may launch a task.
+     * The selector's clock tick, the only event that may launch a task. Its RAM picture is read only if the tick
+     * considers a launch: most ticks have no target waiting, and reading the picture walks every host and every
+     * allocation.
      *
-     * @param freeRam      the allocator's effective free RAM per usable host, at this instant
-     * @param taskRamInUse for each task pid, the RAM of that task (its own script and its helpers' allocations)
-     *                     already subtracted in {@code freeRam}. The rest of a task's planned footprint is still
-     *                     promised to it and is kept off-limits for new launches; see {@link RamFootprint}.
+     * @param lazyFreeRam      the allocator's effective free RAM per usable host, at this instant
+     * @param lazyTaskRamInUse for each task pid, the RAM of that task (its own script and its helpers' allocations)
+     *                         already subtracted in the free RAM. The rest of a task's planned footprint is still
+     *                         promised to it and is kept off-limits for new launches; see {@link RamFootprint}.
      */
-    record Tick(Map<HostName, Ram> freeRam, Map<Pid, Ram> taskRamInUse) implements SelectorEvent {
+    record Tick(Lazy<Map<HostName, Ram>> lazyFreeRam, Lazy<Map<Pid, Ram>> lazyTaskRamInUse) implements SelectorEvent {
+
+        public Tick(Map<HostName, Ram> freeRam, Map<Pid, Ram> taskRamInUse) {
+            this(Lazy.of(() -> freeRam), Lazy.of(() -> taskRamInUse));
+        }
+
+        /** A tick whose RAM picture is read when first needed, by the thread handling the tick. */
+        public static Tick readWhenNeeded(Supplier<Map<HostName, Ram>> freeRam,
+                                          Supplier<Map<Pid, Ram>> taskRamInUse) {
+            return new Tick(Lazy.of(freeRam), Lazy.of(taskRamInUse));
+        }
+
         /** A tick where no task's RAM is visible in the free picture yet (every footprint counts in full). */
         public static Tick of(Map<HostName, Ram> freeRam) {
             return new Tick(freeRam, HashMap.empty());
+        }
+
+        public Map<HostName, Ram> freeRam() {
+            return lazyFreeRam.get();
+        }
+
+        public Map<Pid, Ram> taskRamInUse() {
+            return lazyTaskRamInUse.get();
         }
     }
 

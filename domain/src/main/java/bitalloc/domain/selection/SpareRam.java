@@ -2,11 +2,8 @@ package bitalloc.domain.selection;
 
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.ram.Ram;
-import io.vavr.Tuple;
 import io.vavr.collection.List;
-import io.vavr.collection.Map;
 import io.vavr.control.Option;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -31,11 +28,11 @@ public final class SpareRam {
     }
 
     /**
-     * Free RAM fillers may take on each host where stopping them frees RAM at once: all of it but one percent of
+     * Free RAM fillers may take on a host where stopping them frees RAM at once: all of it but one percent of
      * the host (whole hundredths, rounded up), so most helper requests fit without stopping a filler first.
      */
-    public static Map<HostName, Ram> lendableAtOnce(Map<HostName, Ram> free, Function<HostName, Ram> maxRam) {
-        return free.map((host, ram) -> Tuple.of(host, ram.minusOrZero(maxRam.apply(host).percentCeil(1))));
+    public static Ram lendableAtOnce(Ram free, Ram hostMax) {
+        return free.minusOrZero(hostMax.percentCeil(1));
     }
 
     /**

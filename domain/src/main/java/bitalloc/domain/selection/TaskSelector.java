@@ -312,10 +312,13 @@ public final class TaskSelector {
                 || state.liveTasks() >= config.maxActiveTasks()) {
             return Transition.to(state);
         }
-        RamBudget budget = budget(state, tick);
         List<Target> candidates = waitingTargets(state)
                 .filter(target -> ((Pending) target.task()).launchableAt(now))
                 .sortBy(target -> ((Pending) target.task()).since());
+        if (candidates.isEmpty()) {
+            return Transition.to(state); // the usual tick: the tick's RAM picture is never read
+        }
+        RamBudget budget = budget(state, tick);
         for (Target target : candidates) {
             Option<LaunchTask> launch = launchFor(target, budget);
             if (launch.isDefined()) {

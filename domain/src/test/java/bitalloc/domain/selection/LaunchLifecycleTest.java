@@ -26,8 +26,12 @@ import bitalloc.domain.selection.TaskState.AwaitingHeartbeat;
 import bitalloc.domain.selection.TaskState.Launching;
 import bitalloc.domain.selection.TaskState.Pending;
 import bitalloc.domain.selection.TaskState.Running;
+import bitalloc.domain.selection.SelectorEvent.Tick;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,6 +72,28 @@ class LaunchLifecycleTest {
         assertEquals(Ram.parse("248.00"), launch.estimatedRam(), "3 GB script + 140 × 1.75 GB");
         assertInstanceOf(Launching.class, driver.task("foodnstuff"));
         assertEquals(1, driver.counters().launched());
+    }
+
+    @Test
+    void a_tick_reads_its_ram_picture_only_when_a_target_waits_for_a_launch() {
+        launchAndConfirm("a", 7);
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<Tick> countingTick = () -> Tick.readWhenNeeded(
+                () -> {
+                    reads.incrementAndGet();
+                    return Fixtures.freeRam("home", "100000");
+                },
+                () -> {
+                    reads.incrementAndGet();
+                    return HashMap.empty();
+                });
+
+        assertTrue(launches(driver.at(1).send(countingTick.get())).isEmpty());
+        assertEquals(0, reads.get(), "no target waits: the picture is never read");
+
+        driver.send(observed(tillable("b")));
+        assertEquals(HostName.of("b"), launches(driver.at(2).send(countingTick.get())).single().target());
+        assertEquals(2, reads.get(), "free RAM and task RAM, each read once");
     }
 
     @Test
