@@ -128,20 +128,22 @@ public final class Engine {
         SelectorState before = selector;
         Transition transition = taskSelector.handle(before, event, now);
         selector = transition.state();
-        selectorPersistence.changed(before, transition, event, session, now);
-        releaseEndedTasks(before, now);
+        TargetChanges changes = TargetChanges.between(before.targets(), selector.targets());
+        selectorPersistence.changed(before, transition, changes, event, session, now);
+        releaseEndedTasks(changes, now);
         transition.commands().forEach(outbox::add);
     }
 
     /** A task that can no longer be alive gives its own script's RAM back at once (R3), not after the grace. */
-    private void releaseEndedTasks(SelectorState before, Instant now) {
-        if (before.targets() == selector.targets()) {
+    private void releaseEndedTasks(TargetChanges changes, Instant now) {
+        if (changes.isEmpty()) {
             return; // no task changed: the step moved only counters, the back-off or the recovery window
         }
         // This runs after every event: only targets whose task holds RAM can have anything to give back.
         for (HostName target : taskHosts.targetsWithTaskRam()) {
-            if (before.target(target).exists(was -> was.task().mayHaveLiveTask())
-                    && selector.target(target).forAll(after -> !after.task().mayHaveLiveTask())) {
+            // A target the step did not touch keeps its task as it was.
+            if (changes.of(target).exists(change -> change.before().exists(was -> was.task().mayHaveLiveTask())
+                    && change.after().forAll(after -> !after.task().mayHaveLiveTask()))) {
                 taskHosts.endTask(target).forEach(id -> allocator.release(id).toOption()
                         .filter(outcome -> outcome instanceof ReleaseOutcome.Released)
                         .forEach(outcome -> journal.released(allocator, (ReleaseOutcome.Released) outcome,

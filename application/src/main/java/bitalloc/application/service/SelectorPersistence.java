@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 
 /**
  * After each selector step: saves the targets whose task changed (durable state, T8) and writes the step's
@@ -52,14 +53,15 @@ public final class SelectorPersistence {
         this.config = config;
     }
 
-    void changed(SelectorState before, Transition transition, SelectorEvent event, GameSession session, Instant now) {
+    void changed(SelectorState before, Transition transition, TargetChanges targets, SelectorEvent event,
+                 GameSession session, Instant now) {
         SelectorState after = transition.state();
         // Identity, not equality: an event that changes nothing keeps the very same state, and comparing two states
         // target by target cost more than the checks below, which find an equal state unchanged anyway.
         if (transition.commands().isEmpty() && before == after) {
             return;
         }
-        List<Target> changedTasks = changedTasks(before, after);
+        List<Target> changedTasks = changedTasks(targets);
         boolean backOffChanged = !before.backOff().equals(after.backOff());
         if (!changedTasks.isEmpty() || backOffChanged) {
             transactions.inTransaction(() -> {
@@ -73,13 +75,13 @@ public final class SelectorPersistence {
     }
 
     /** Targets whose stored task differs; none when the step kept the very same targets (a counter moved). */
-    private static List<Target> changedTasks(SelectorState before, SelectorState after) {
-        if (after.targets() == before.targets()) {
-            return List.empty();
+    private static List<Target> changedTasks(TargetChanges changes) {
+        java.util.List<Target> changed = new ArrayList<>();
+        for (TargetChanges.Change change : changes.changes()) {
+            change.after().filter(after -> !change.before().exists(was -> durablySame(was.task(), after.task())))
+                    .forEach(changed::add);
         }
-        return after.targets().valuesIterator()
-                .filter(target -> !before.target(target.name()).exists(old -> durablySame(old.task(), target.task())))
-                .toList();
+        return List.ofAll(changed);
     }
 
     /**
