@@ -153,22 +153,11 @@ public final class SpareRamFiller {
         Instant now = clock.now();
         Allocator allocator = engine.allocator();
         stopping.removeIf(id -> allocator.chunkSizeOf(id).isEmpty());
-        // One pass over the ledger decides whether any host has room, before any map is built: on most ticks the
-        // fillers already hold the spare RAM and none has.
         List<HostLedgerView> ledger = allocator.ledger();
         Ram networkMax = ledger.foldLeft(Ram.ZERO, (sum, host) -> sum.plus(host.maxRam()));
         java.util.Map<HostName, Ram> maxRam = new java.util.HashMap<>();
-        java.util.Map<HostName, Ram> room = new java.util.HashMap<>();
-        for (HostLedgerView host : ledger) {
-            maxRam.put(host.host(), host.maxRam());
-            // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a
-            // task or its helpers ask for it; elsewhere a filler must never stand in a task's way.
-            Ram free = launcher.killsAtOnce() ? SpareRam.lendableAtOnce(host.effectiveFree(), host.maxRam())
-                    : host.effectiveFree();
-            if (SpareRam.worthAFiller(free, host.maxRam(), networkMax)) {
-                room.put(host.host(), free);
-            }
-        }
+        ledger.forEach(host -> maxRam.put(host.host(), host.maxRam()));
+        java.util.Map<HostName, Ram> room = roomForFillers(ledger, networkMax);
         FillerScript script = spare.filler();
         if (largestChunks(room, script.threadRam()) == 0) {
             return List.empty();
@@ -212,6 +201,24 @@ public final class SpareRamFiller {
             spareThreads -= threads;
         }
         return started;
+    }
+
+    /**
+     * The hosts with room worth a filler, read straight off the ledger: on most ticks the fillers already hold the
+     * spare RAM, and this answers "none" before any map of the whole network is built.
+     */
+    private java.util.Map<HostName, Ram> roomForFillers(List<HostLedgerView> ledger, Ram networkMax) {
+        java.util.Map<HostName, Ram> room = new java.util.HashMap<>();
+        for (HostLedgerView host : ledger) {
+            // Promised RAM, and RAM waiting targets would take, may be lent only where it comes back the moment a
+            // task or its helpers ask for it; elsewhere a filler must never stand in a task's way.
+            Ram free = launcher.killsAtOnce() ? SpareRam.lendableAtOnce(host.effectiveFree(), host.maxRam())
+                    : host.effectiveFree();
+            if (SpareRam.worthAFiller(free, host.maxRam(), networkMax)) {
+                room.put(host.host(), free);
+            }
+        }
+        return room;
     }
 
     private static long largestChunks(java.util.Map<HostName, Ram> room, Ram chunk) {
