@@ -16,15 +16,11 @@ import bitalloc.application.port.out.state.ChunkGrant;
 import bitalloc.application.port.out.state.TaskLifecycle;
 import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.Pid;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
 
 /**
@@ -52,13 +48,8 @@ final class JooqHistoryWriter {
         TASK_EVENT.OCCURRED_AT, TASK_EVENT.GAME_SESSION, TASK_EVENT.KIND, TASK_EVENT.TARGET, TASK_EVENT.LIFECYCLE,
         TASK_EVENT.PID, TASK_EVENT.DETAIL};
 
-    static final int ROWS_PER_STATEMENT = 100;
-
     private final DSLContext dsl;
-    /**
-     * Insert statements by table and row count, rendered once: rendering a 100-row insert took a quarter of the
-     * writer's time. Only the writer thread touches it.
-     */
+    /** Insert statements by table and row count, rendered once; only the writer thread touches it. */
     private final Map<String, String> insertSql = new HashMap<>();
 
     JooqHistoryWriter(DSLContext dsl) {
@@ -68,11 +59,11 @@ final class JooqHistoryWriter {
     void write(List<HistoryEvent> events) {
         dsl.transaction(configuration -> {
             DSLContext tx = configuration.dsl();
-            Batch scans = new Batch(tx, HOST_SCAN, HOST_SCAN_COLUMNS, insertSql);
-            Batch allocations = new Batch(tx, ALLOCATION_EVENT, ALLOCATION_EVENT_COLUMNS, insertSql);
-            Batch refusals = new Batch(tx, ALLOCATION_REFUSAL, ALLOCATION_REFUSAL_COLUMNS, insertSql);
-            Batch registrations = new Batch(tx, REGISTRATION_EVENT, REGISTRATION_EVENT_COLUMNS, insertSql);
-            Batch tasks = new Batch(tx, TASK_EVENT, TASK_EVENT_COLUMNS, insertSql);
+            MultiRowInsert scans = insertInto(tx, HOST_SCAN, HOST_SCAN_COLUMNS);
+            MultiRowInsert allocations = insertInto(tx, ALLOCATION_EVENT, ALLOCATION_EVENT_COLUMNS);
+            MultiRowInsert refusals = insertInto(tx, ALLOCATION_REFUSAL, ALLOCATION_REFUSAL_COLUMNS);
+            MultiRowInsert registrations = insertInto(tx, REGISTRATION_EVENT, REGISTRATION_EVENT_COLUMNS);
+            MultiRowInsert tasks = insertInto(tx, TASK_EVENT, TASK_EVENT_COLUMNS);
             for (HistoryEvent event : events) {
                 if (event instanceof HostScanned e) {
                     scans.add(Times.stored(e.at()), e.session().value(), e.host().value(), e.kind().name(),
@@ -103,8 +94,12 @@ final class JooqHistoryWriter {
         });
     }
 
+    private MultiRowInsert insertInto(DSLContext tx, Table<?> table, Field<?>[] columns) {
+        return new MultiRowInsert(tx, table, columns, insertSql);
+    }
+
     /** One row per grant the change concerned; a change that names no grant still gets one row. */
-    private static void addAllocationChange(Batch allocations, AllocationChanged e) {
+    private static void addAllocationChange(MultiRowInsert allocations, AllocationChanged e) {
         Long pid = e.pid().map(Pid::value).getOrNull();
         if (e.grants().isEmpty()) {
             allocations.add(Times.stored(e.at()), e.session().value(), e.allocation().value(), e.change().name(),
@@ -114,80 +109,6 @@ final class JooqHistoryWriter {
             allocations.add(Times.stored(e.at()), e.session().value(), e.allocation().value(), e.change().name(),
                     e.requester(), pid, grant.host().value(), grant.chunkSize().hundredths(), grant.chunks(),
                     e.detail());
-        }
-    }
-
-    /**
-     * The rows for one table, sent as multi-row inserts of {@value #ROWS_PER_STATEMENT} rows in one JDBC batch (one
-     * prepared statement, rendered by jOOQ once per shape): about twice the rate of single-row batches on H2.
-     */
-    private static final class Batch {
-        private final DSLContext dsl;
-        private final Table<?> table;
-        private final Field<?>[] columns;
-        private final Map<String, String> rendered;
-        private final List<Object[]> rows = new ArrayList<>();
-
-        Batch(DSLContext dsl, Table<?> table, Field<?>[] columns, Map<String, String> rendered) {
-            this.dsl = dsl;
-            this.table = table;
-            this.columns = columns;
-            this.rendered = rendered;
-        }
-
-        void add(Object... row) {
-            rows.add(row);
-        }
-
-        void execute() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            dsl.connection(connection -> {
-                int fullStatements = rows.size() / ROWS_PER_STATEMENT;
-                if (fullStatements > 0) {
-                    try (PreparedStatement insert = connection.prepareStatement(insertSql(ROWS_PER_STATEMENT))) {
-                        for (int statement = 0; statement < fullStatements; statement++) {
-                            bind(insert, statement * ROWS_PER_STATEMENT, ROWS_PER_STATEMENT);
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
-                    }
-                }
-                int rest = rows.size() % ROWS_PER_STATEMENT;
-                if (rest > 0) {
-                    try (PreparedStatement insert = connection.prepareStatement(insertSql(rest))) {
-                        bind(insert, fullStatements * ROWS_PER_STATEMENT, rest);
-                        insert.executeUpdate();
-                    }
-                }
-            });
-        }
-
-        private void bind(PreparedStatement insert, int firstRow, int rowCount) throws SQLException {
-            int parameter = 1;
-            for (int row = firstRow; row < firstRow + rowCount; row++) {
-                Object[] values = rows.get(row);
-                for (int column = 0; column < columns.length; column++) {
-                    if (values[column] == null) {
-                        insert.setNull(parameter++, columns[column].getDataType().getSQLType());
-                    } else {
-                        insert.setObject(parameter++, values[column]);
-                    }
-                }
-            }
-        }
-
-        private String insertSql(int rowCount) {
-            return rendered.computeIfAbsent(table.getName() + "/" + rowCount, key -> render(rowCount));
-        }
-
-        private String render(int rowCount) {
-            InsertValuesStepN<?> insert = dsl.insertInto(table).columns(columns).values(new Object[columns.length]);
-            for (int row = 1; row < rowCount; row++) {
-                insert = insert.values(new Object[columns.length]);
-            }
-            return dsl.render(insert);
         }
     }
 }

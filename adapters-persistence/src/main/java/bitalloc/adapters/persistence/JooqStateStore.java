@@ -28,13 +28,15 @@ import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.TableRecord;
 import org.jooq.UpdatableRecord;
+import org.jooq.impl.DSL;
 
 /**
  * The durable state in SQL. Each call runs in a transaction of its own (committed when it returns) or joins the
@@ -43,6 +45,8 @@ import org.jooq.UpdatableRecord;
 public final class JooqStateStore implements StateStore {
 
     private final JooqTransactions transactions;
+    /** The allocation tables' multi-row inserts by table and row count, rendered once. */
+    private final java.util.Map<String, String> insertSql = new ConcurrentHashMap<>();
 
     public JooqStateStore(JooqTransactions transactions) {
         this.transactions = transactions;
@@ -72,19 +76,47 @@ public final class JooqStateStore implements StateStore {
 
     @Override
     public void saveAllocation(StoredAllocation allocation) {
-        inTransaction(dsl -> {
-            // Its grants and claims go with the old row (ON DELETE CASCADE): a replaced allocation keeps none.
-            dsl.deleteFrom(ALLOCATION).where(ALLOCATION.ALLOCATION_ID.eq(allocation.id().value())).execute();
-            dsl.executeInsert(AllocationMapper.toRecord(dsl, allocation));
-            insertAll(dsl, AllocationMapper.grantRecords(dsl, allocation));
-            insertAll(dsl, AllocationMapper.claimRecords(dsl, allocation));
-        });
+        saveAllocations(List.of(allocation));
     }
 
     @Override
     public void removeAllocation(AllocationId id) {
-        // Grants and claims go with it (ON DELETE CASCADE).
-        inTransaction(dsl -> dsl.deleteFrom(ALLOCATION).where(ALLOCATION.ALLOCATION_ID.eq(id.value())).execute());
+        removeAllocations(List.of(id));
+    }
+
+    /**
+     * A few statements however many allocations a group commit writes: one batched delete, then each table's rows
+     * as multi-row inserts ({@link MultiRowInsert}), every statement rendered once.
+     */
+    @Override
+    public void saveAllocations(Seq<StoredAllocation> allocations) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        // Of two with the same id the later one stays: inserting both would break the primary key.
+        Seq<StoredAllocation> distinct = allocations.reverse().distinctBy(StoredAllocation::id);
+        inTransaction(dsl -> {
+            // Their grants and claims go with the old rows (ON DELETE CASCADE): a replaced allocation keeps none.
+            deleteAllocations(dsl, distinct.map(StoredAllocation::id));
+            MultiRowInsert rows = new MultiRowInsert(dsl, ALLOCATION, ALLOCATION.fields(), insertSql);
+            MultiRowInsert grants = new MultiRowInsert(dsl, ALLOCATION_GRANT, ALLOCATION_GRANT.fields(), insertSql);
+            MultiRowInsert claims = new MultiRowInsert(dsl, ALLOCATION_CLAIM, ALLOCATION_CLAIM.fields(), insertSql);
+            for (StoredAllocation allocation : distinct) {
+                rows.add(AllocationMapper.toRecord(dsl, allocation).intoArray());
+                AllocationMapper.grantRecords(dsl, allocation).forEach(grant -> grants.add(grant.intoArray()));
+                AllocationMapper.claimRecords(dsl, allocation).forEach(claim -> claims.add(claim.intoArray()));
+            }
+            rows.execute();
+            grants.execute();
+            claims.execute();
+        });
+    }
+
+    @Override
+    public void removeAllocations(Seq<AllocationId> ids) {
+        if (!ids.isEmpty()) {
+            inTransaction(dsl -> deleteAllocations(dsl, ids));
+        }
     }
 
     @Override
@@ -181,19 +213,14 @@ public final class JooqStateStore implements StateStore {
     }
 
     /**
-     * Inserts the records with one statement rendered once and sent as one JDBC batch: jOOQ's batchInsert renders
-     * every record on its own, which cost more than the database's own work.
+     * One delete by id, rendered once and sent as one JDBC batch. Grants and claims go with their allocation
+     * (ON DELETE CASCADE).
      */
-    private static <R extends TableRecord<R>> void insertAll(DSLContext dsl, List<R> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        R first = records.head();
-        Field<?>[] fields = first.fields();
-        BatchBindStep batch = dsl.batch(dsl.insertInto(first.getTable()).columns(fields)
-                .values(new Object[fields.length]));
-        for (R record : records) {
-            batch = batch.bind(record.intoArray());
+    private static void deleteAllocations(DSLContext dsl, Seq<AllocationId> ids) {
+        BatchBindStep batch = dsl.batch(dsl.deleteFrom(ALLOCATION)
+                .where(ALLOCATION.ALLOCATION_ID.eq(DSL.param(ALLOCATION.ALLOCATION_ID))));
+        for (AllocationId id : ids) {
+            batch = batch.bind(id.value());
         }
         batch.execute();
     }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import bitalloc.application.port.out.memory.GroupCommitStateStore;
 import bitalloc.application.port.out.memory.InMemoryStateStore;
 import bitalloc.application.port.out.state.StateStore;
+import bitalloc.application.port.out.state.StoredAllocation;
+import bitalloc.application.port.out.state.StoredClaim;
 import bitalloc.application.port.out.state.Transactions;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +74,27 @@ class H2GroupCommitStateStoreTest extends StateStoreContract {
         assertEquals(model.load(), databaseAlone.load(), "seed " + seed + " at the end");
         assertEquals(model.load(), new GroupCommitStateStore(databaseAlone, sqlTransactions).load(),
                 "seed " + seed + ": a restarted store starts from the same state");
+    }
+
+    @Test
+    void a_commit_of_hundreds_of_whole_allocations_lands_exactly() {
+        List<StoredAllocation> committed = List.rangeClosed(1, 300).map(Samples::allocation);
+        committed.forEach(store::saveAllocation);
+        transactions.awaitCommitted();
+        committed.take(120).forEach(a -> store.removeAllocation(a.id()));
+        committed.drop(200).map(StateStoreContract::shrunk).forEach(store::saveAllocation);
+        List.rangeClosed(301, 450).map(Samples::allocation).forEach(store::saveAllocation);
+        // The process of allocation 150's first claim (it claims in 149 too) moves to 451, which is saved whole.
+        StoredClaim moving = committed.get(149).claims().head();
+        store.removeClaim(moving.session(), moving.pid());
+        StoredAllocation fresh = Samples.allocation(451);
+        store.saveAllocation(new StoredAllocation(fresh.id(), fresh.session(), fresh.requester(), fresh.script(),
+                fresh.flags(), fresh.grantedAt(), fresh.grants(), fresh.claims().append(moving), Option.none()));
+        transactions.awaitCommitted();
+        JooqStateStore databaseAlone = new JooqStateStore(new JooqTransactions(database.dsl()));
+        assertEquals(store.load(), databaseAlone.load());
+        assertEquals(300 - 120 + 150 + 1, databaseAlone.load().allocations().size());
+        assertEquals(List.of(fresh.id()), databaseAlone.load().allocations().filter(a -> a.claims().contains(moving))
+                .map(StoredAllocation::id), "the moved claim is in its new allocation only");
     }
 }

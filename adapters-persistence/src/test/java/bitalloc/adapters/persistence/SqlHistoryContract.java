@@ -130,7 +130,7 @@ abstract class SqlHistoryContract {
 
     @Test
     void events_are_written_in_append_order_across_batches() {
-        int events = SMALL_BATCH * 4 + JooqHistoryWriter.ROWS_PER_STATEMENT / 2 + 7;
+        int events = SMALL_BATCH * 4 + MultiRowInsert.ROWS_PER_STATEMENT / 2 + 7;
         for (int i = 0; i < events; i++) {
             history.append(scan("pserv-" + (i % 25), T0.plusMillis(i), i % 60, 0));
         }

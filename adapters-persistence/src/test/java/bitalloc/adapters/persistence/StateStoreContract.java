@@ -126,6 +126,51 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void allocations_saved_together_replace_each_one_whole() {
+        store.saveAllocation(allocation(1));
+        store.saveAllocation(allocation(2));
+        StoredAllocation shrunk = shrunk(allocation(1));
+        store.saveAllocations(List.of(shrunk, allocation(3)));
+        assertEquals(allocationsOnly(List.of(shrunk, allocation(2), allocation(3))), store.load());
+    }
+
+    @Test
+    void of_two_allocations_saved_together_with_one_id_the_later_stays() {
+        store.saveAllocations(List.of(allocation(1), shrunk(allocation(1))));
+        assertEquals(allocationsOnly(List.of(shrunk(allocation(1)))), store.load());
+    }
+
+    @Test
+    void allocations_removed_together_take_their_grants_and_claims_and_absent_ones_change_nothing() {
+        store.saveAllocations(List.of(allocation(1), allocation(2), allocation(3)));
+        store.removeAllocations(List.of(allocationId(1), allocationId(9), allocationId(3), allocationId(1)));
+        assertEquals(allocationsOnly(List.of(allocation(2))), store.load());
+    }
+
+    @Test
+    void empty_batches_of_allocations_change_nothing() {
+        store.saveAllocation(allocation(1));
+        store.saveAllocations(List.empty());
+        store.removeAllocations(List.empty());
+        assertEquals(allocationsOnly(List.of(allocation(1))), store.load());
+    }
+
+    @Test
+    void batches_of_allocations_larger_than_one_statement_land_whole() {
+        int count = 2 * MultiRowInsert.ROWS_PER_STATEMENT + 50;
+        List<StoredAllocation> all = List.rangeClosed(1, count).map(Samples::allocation);
+        store.saveAllocations(all);
+        assertEquals(allocationsOnly(all), store.load());
+        List<StoredAllocation> replaced = all.drop(100).map(StateStoreContract::shrunk);
+        transactions.inTransaction(() -> {
+            store.removeAllocations(all.take(150).map(StoredAllocation::id));
+            store.saveAllocations(replaced);
+            return null;
+        });
+        assertEquals(allocationsOnly(replaced), store.load(), "the first 100 removed, the rest replaced");
+    }
+
+    @Test
     void a_grant_saved_on_its_own_changes_only_that_grant_of_its_allocation() {
         StoredAllocation original = allocation(1);
         store.saveAllocation(original);
@@ -208,6 +253,17 @@ abstract class StateStoreContract {
         assertEquals(Option.some(backoff(3)), store.load().backoff());
         store.clearBackoff();
         assertEquals(Option.none(), store.load().backoff());
+    }
+
+    /** The allocation with one grant and one claim fewer, other flags, and its processes gone. */
+    static StoredAllocation shrunk(StoredAllocation original) {
+        return new StoredAllocation(original.id(), original.session(), original.requester(), original.script(),
+                HashSet.empty(), original.grantedAt(), original.grants().take(2), original.claims().take(1),
+                Option.some(original.grantedAt().plusSeconds(30)));
+    }
+
+    static DurableState allocationsOnly(List<StoredAllocation> allocations) {
+        return DurableState.of(List.empty(), List.empty(), allocations, List.empty(), List.empty(), Option.none());
     }
 
     StoredAllocation allocationLoaded(AllocationId id) {

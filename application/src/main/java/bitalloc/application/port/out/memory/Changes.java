@@ -24,14 +24,17 @@ import java.util.function.Consumer;
  * differ: one save or removal per changed host, task or registration, and per allocation the grants and claims that
  * changed (the whole allocation only when it is new, when its own fields changed, or when a claim must go from it
  * alone while another allocation keeps a claim of the same process). Removals are written before saves, so a claim
- * that moved from one allocation to another is removed from the first before it is saved in the second.
+ * that moved from one allocation to another is removed from the first before it is saved in the second. Whole
+ * allocations are removed, then saved, all in one call each: a commit can hold hundreds of them.
  */
 final class Changes {
 
     private final StateContents base;
     private final StateContents target;
     private final StateStore store;
-    private final java.util.List<Runnable> saves = new ArrayList<>();
+    private final java.util.List<AllocationId> removedAllocations = new ArrayList<>();
+    private final java.util.List<StoredAllocation> savedAllocations = new ArrayList<>();
+    private final java.util.List<Runnable> partSaves = new ArrayList<>();
 
     Changes(StateContents base, StateContents target, StateStore store) {
         this.base = base;
@@ -52,7 +55,13 @@ final class Changes {
             write(base.backoff(), target.backoff(), store::saveBackoff, store::clearBackoff);
         }
         dirty.allocations.forEach(this::allocation);
-        saves.forEach(Runnable::run);
+        if (!removedAllocations.isEmpty()) {
+            store.removeAllocations(List.ofAll(removedAllocations));
+        }
+        if (!savedAllocations.isEmpty()) {
+            store.saveAllocations(List.ofAll(savedAllocations));
+        }
+        partSaves.forEach(Runnable::run);
     }
 
     private static <T> void write(Option<T> before, Option<T> after, Consumer<T> save, Runnable remove) {
@@ -73,9 +82,9 @@ final class Changes {
             return;
         }
         if (after.isEmpty()) {
-            store.removeAllocation(id);
+            removedAllocations.add(id);
         } else if (before.isEmpty() || !sameFields(before.get(), after.get())) {
-            saves.add(() -> store.saveAllocation(after.get()));
+            savedAllocations.add(after.get());
         } else {
             parts(before.get(), after.get());
         }
@@ -90,23 +99,23 @@ final class Changes {
         Map<Tuple2<GameSession, Pid>, StoredClaim> claimsAfter = after.claims().toMap(Changes::key, c -> c);
         if (claimsBefore.size() != before.claims().size() || claimsAfter.size() != after.claims().size()) {
             // A process with claims on two hosts of one allocation: claims are not told apart by process alone.
-            saves.add(() -> store.saveAllocation(after));
+            savedAllocations.add(after);
             return;
         }
         List<Tuple2<GameSession, Pid>> goneClaims = claimsBefore.keySet().filter(k -> !claimsAfter.containsKey(k))
                 .toList();
         if (goneClaims.exists(process -> !base.claimOwnersOf(process._1, process._2).equals(HashSet.of(id)))) {
             // Removing the claim by process would take another allocation's claim of it too.
-            saves.add(() -> store.saveAllocation(after));
+            savedAllocations.add(after);
             return;
         }
         goneClaims.forEach(process -> store.removeClaim(process._1, process._2));
         grantsBefore.keySet().filter(k -> !grantsAfter.containsKey(k))
                 .forEach(k -> store.removeGrant(id, k._1, k._2));
         grantsAfter.values().filter(g -> !grantsBefore.get(key(g)).contains(g))
-                .forEach(g -> saves.add(() -> store.saveGrant(id, g)));
+                .forEach(g -> partSaves.add(() -> store.saveGrant(id, g)));
         claimsAfter.values().filter(c -> !claimsBefore.get(key(c)).contains(c))
-                .forEach(c -> saves.add(() -> store.saveClaim(id, c)));
+                .forEach(c -> partSaves.add(() -> store.saveClaim(id, c)));
     }
 
     private static boolean sameFields(StoredAllocation a, StoredAllocation b) {

@@ -5,6 +5,7 @@ import bitalloc.domain.host.HostName;
 import bitalloc.domain.process.GameSession;
 import bitalloc.domain.process.Pid;
 import bitalloc.domain.ram.Ram;
+import io.vavr.collection.Seq;
 
 /**
  * The durable state. Every call is committed at the latest when {@link Transactions#awaitCommitted} returns; inside
@@ -13,7 +14,8 @@ import bitalloc.domain.ram.Ram;
  *
  * <p>Saves are upserts by key; removing something absent changes nothing. An allocation is saved whole once, when
  * it is granted; its later changes touch one grant or one claim each, so a change costs the same however many
- * claims the allocation holds.
+ * claims the allocation holds. Many whole allocations can be saved or removed at once, which a store may write
+ * cheaper than one at a time.
  */
 public interface StateStore {
 
@@ -30,6 +32,19 @@ public interface StateStore {
 
     /** Removes the allocation with its grants and claims. */
     void removeAllocation(AllocationId id);
+
+    /**
+     * Replaces each allocation with its grants and claims as given, as {@link #saveAllocation} would one after the
+     * other (of two with the same id, the later one stays).
+     */
+    default void saveAllocations(Seq<StoredAllocation> allocations) {
+        allocations.forEach(this::saveAllocation);
+    }
+
+    /** Removes each allocation with its grants and claims, as {@link #removeAllocation} would one after the other. */
+    default void removeAllocations(Seq<AllocationId> ids) {
+        ids.forEach(this::removeAllocation);
+    }
 
     /**
      * Sets the saved allocation's grant of {@code grant.chunkSize()} chunks on {@code grant.host()}, adding it if

@@ -86,6 +86,31 @@ class GroupCommitStateStoreTest {
     }
 
     @Test
+    void whole_allocations_are_removed_then_saved_in_one_call_each_after_a_claim_moved_out_of_them() {
+        List<StoredAllocation> committed = List.rangeClosed(1, 40).map(GroupCommitStateStoreTest::allocation);
+        committed.forEach(store::saveAllocation);
+        store.awaitCommitted();
+        durable.calls.clear();
+        committed.take(15).forEach(a -> store.removeAllocation(a.id()));
+        StoredAllocation renewed = allocation(20);
+        store.saveAllocation(new StoredAllocation(renewed.id(), SESSION, "home:6", renewed.script(), renewed.flags(),
+                T0.plusSeconds(60), renewed.grants(), renewed.claims(), Option.none()));
+        StoredClaim moving = allocation(30).claims().head();
+        store.removeClaim(moving.session(), moving.pid());
+        // Allocation 42 has its grant on the moving claim's host, like 30.
+        StoredAllocation fresh = allocation(42);
+        List.rangeClosed(41, 70).remove(42).map(GroupCommitStateStoreTest::allocation).forEach(store::saveAllocation);
+        store.saveAllocation(new StoredAllocation(fresh.id(), SESSION, fresh.requester(), fresh.script(),
+                fresh.flags(), fresh.grantedAt(), fresh.grants(), fresh.claims().append(moving), Option.none()));
+        store.awaitCommitted();
+        assertEquals(List.of("removeClaim", "removeAllocations", "saveAllocations"), List.ofAll(durable.calls));
+        assertEquals(store.load(), durable.memory.load());
+        assertEquals(store.load(), new GroupCommitStateStore(durable, durable.memory).load());
+        assertEquals(List.of(fresh.id()), store.load().allocations().filter(a -> a.claims().contains(moving))
+                .map(StoredAllocation::id), "the moved claim is in its new allocation only");
+    }
+
+    @Test
     void deferred_commits_all_happen_once_at_the_end_of_the_work() {
         store.deferringCommits(() -> {
             store.saveHost(host("pserv-1"));
@@ -180,6 +205,15 @@ class GroupCommitStateStoreTest {
                 Option.none());
     }
 
+    private static StoredAllocation allocation(int n) {
+        return new StoredAllocation(new AllocationId(new java.util.UUID(2, n)), SESSION, "home:" + n, "grow.js",
+                HashSet.empty(), T0.plusSeconds(n), List.of(new ChunkGrant(HostName.of("pserv-" + n % 3),
+                        Ram.parse("1.75"), 4)),
+                List.of(new StoredClaim(SESSION, Pid.of(100 + n), HostName.of("pserv-" + n % 3), Ram.parse("1.75"),
+                        2)),
+                Option.none());
+    }
+
     /** An in-memory store that records the name of every write and can fail the next commit. */
     private static final class RecordingStore implements StateStore {
         final InMemoryStateStore memory = new InMemoryStateStore();
@@ -228,6 +262,18 @@ class GroupCommitStateStoreTest {
         public void removeAllocation(AllocationId id) {
             record("removeAllocation");
             memory.removeAllocation(id);
+        }
+
+        @Override
+        public void saveAllocations(io.vavr.collection.Seq<StoredAllocation> allocations) {
+            record("saveAllocations");
+            memory.saveAllocations(allocations);
+        }
+
+        @Override
+        public void removeAllocations(io.vavr.collection.Seq<AllocationId> ids) {
+            record("removeAllocations");
+            memory.removeAllocations(ids);
         }
 
         @Override
