@@ -24,7 +24,7 @@ public sealed interface SelectorEvent {
 
     /**
      * The selector's clock tick, the only event that may launch a task. Its RAM picture is read only if the tick
-     * considers a launch: most ticks have no target waiting, and reading the picture walks every host and every
+     * considers a launch: many ticks have no target waiting, and reading the picture walks every host and every
      * allocation.
      *
      * @param lazyFreeRam      the allocator's effective free RAM per usable host, at this instant

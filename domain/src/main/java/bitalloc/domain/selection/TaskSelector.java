@@ -316,7 +316,7 @@ public final class TaskSelector {
                 .filter(target -> ((Pending) target.task()).launchableAt(now))
                 .sortBy(target -> ((Pending) target.task()).since());
         if (candidates.isEmpty()) {
-            return Transition.to(state); // the usual tick: the tick's RAM picture is never read
+            return Transition.to(state); // no target waits: the tick's RAM picture is never read
         }
         RamBudget budget = budget(state, tick);
         for (Target target : candidates) {
